@@ -1,0 +1,236 @@
+/**
+ * Who may see what. Small named rules, combined into decisions; pure functions
+ * with no I/O. The SQL twin for lists is `db/queries/access.ts` and must agree
+ * with these rules (tests prove it). See ../../docs/access.md for the rules in
+ * plain words.
+ */
+import { type ConsentScope, consentCovers, consentCoversRecipient, type InformationCategory } from './consent.ts';
+import { AppError } from './errors.ts';
+import { type AgencyType, CHILD_FACING_ROLES, type StaffRole } from './types.ts';
+
+export type ActorRole = {
+  role: StaffRole;
+  unitId: string;
+  unitName: string;
+  agencyType: AgencyType;
+  /** The organisation (municipality, region, police authority) that runs the unit. */
+  organisationId: string;
+  municipalityId: string;
+  /** Explicit grant to see protected identities. */
+  canSeeProtected: boolean;
+};
+
+/** A signed-in professional and every role they currently hold. */
+export type Actor = {
+  staffId: string;
+  username: string;
+  givenName: string;
+  familyName: string;
+  title: string | null;
+  roles: ActorRole[];
+  /** The unit recorded in the audit trail for this actor's actions. */
+  primaryUnitId: string | null;
+};
+
+/** A current member of the team around the child, and the unit they represent. */
+export type TeamMembership = { staffId: string; unitId: string; agencyType: AgencyType };
+
+/** What the rules need to know about a child, as of the request. */
+export type ChildAccessFacts = {
+  childId: string;
+  municipalityId: string;
+  protectedIdentity: boolean;
+  /** Units where the child has an enrollment current today. */
+  currentEnrollmentUnitIds: readonly string[];
+  /** Staff id of the current named person, if one is assigned. */
+  namedPersonStaffId: string | null;
+  /** Current members of the child's team. */
+  teamMembers: readonly TeamMembership[];
+  /** The scopes of the child's consents that are active now. */
+  activeConsents: readonly ConsentScope[];
+  /** Staff holding unexpired emergency access to the child. */
+  emergencyAccessStaffIds: readonly string[];
+};
+
+/** Kinds of record; a report of concern follows its own rule (duty to report). */
+export type RecordKind = 'note' | 'report_of_concern';
+
+/** What the rules need to know about one record of child information. */
+export type RecordFacts = {
+  kind: RecordKind;
+  childId: string;
+  owningUnitId: string;
+  owningAgencyType: AgencyType;
+  owningOrganisationId: string;
+  category: InformationCategory;
+};
+
+/** Roles that can hold the named-person function (any profile's chain uses these). */
+export const NAMED_PERSON_ROLES: readonly StaffRole[] = [
+  'midwife',
+  'child_health_nurse',
+  'health_visitor',
+  'preschool_principal',
+  'school_principal',
+];
+
+export type ReadBasis = 'named_person' | 'enrolled_at_unit' | 'team_consent' | 'emergency';
+export type RecordReadBasis = 'owning_unit' | 'named_person_own_agency' | 'team_consent' | 'mandatory_report' | 'emergency';
+export type Decision<B extends string> = { allowed: true; basis: B } | { allowed: false };
+
+// ── Rules ────────────────────────────────────────────────────────────────────
+
+/** The actor is the child's current named person. */
+export function isNamedPerson(actor: Actor, child: ChildAccessFacts): boolean {
+  return child.namedPersonStaffId !== null && child.namedPersonStaffId === actor.staffId;
+}
+
+/** Units where the actor holds a role that works with children. */
+export function childFacingUnitIds(actor: Actor): string[] {
+  return [...new Set(actor.roles.filter((r) => CHILD_FACING_ROLES.includes(r.role)).map((r) => r.unitId))];
+}
+
+/** The child is currently enrolled or listed at a unit where the actor works with children. */
+export function isEnrolledAtActorUnit(actor: Actor, child: ChildAccessFacts): boolean {
+  const units = new Set(childFacingUnitIds(actor));
+  return child.currentEnrollmentUnitIds.some((u) => units.has(u));
+}
+
+/** The actor holds an explicit grant to see protected identities. */
+export function hasProtectedIdentityGrant(actor: Actor): boolean {
+  return actor.roles.some((r) => r.canSeeProtected);
+}
+
+/** Rule 1: the actor works with children at the unit that owns the record. */
+export function isOwningUnit(actor: Actor, record: RecordFacts): boolean {
+  return childFacingUnitIds(actor).includes(record.owningUnitId);
+}
+
+/** Rule 3: the named person reads records that their own agency (same agency type, same organisation) owns. */
+export function isNamedPersonOfOwningAgency(actor: Actor, child: ChildAccessFacts, record: RecordFacts): boolean {
+  return (
+    isNamedPerson(actor, child) &&
+    actor.roles.some(
+      (r) =>
+        CHILD_FACING_ROLES.includes(r.role) &&
+        r.agencyType === record.owningAgencyType &&
+        r.organisationId === record.owningOrganisationId,
+    )
+  );
+}
+
+/** The actor's memberships of the child's team. */
+function membershipsOf(actor: Actor, child: ChildAccessFacts): TeamMembership[] {
+  return child.teamMembers.filter((m) => m.staffId === actor.staffId);
+}
+
+/** Rule 4: a team member whose unit or agency an active consent lets receive the category. */
+export function coveredByConsent(actor: Actor, child: ChildAccessFacts, category: InformationCategory): boolean {
+  return membershipsOf(actor, child).some((m) => child.activeConsents.some((c) => consentCovers(c, m, category)));
+}
+
+/** A team member whom some active consent lets receive anything at all (for the basic record). */
+export function isConsentedTeamMember(actor: Actor, child: ChildAccessFacts): boolean {
+  return membershipsOf(actor, child).some((m) => child.activeConsents.some((c) => consentCoversRecipient(c, m)));
+}
+
+/** Rule 5: social-services intake of the child's municipality receives reports of concern, without consent. */
+export function isMandatoryReportRecipient(actor: Actor, municipalityId: string): boolean {
+  return actor.roles.some(
+    (r) => r.role === 'intake_social_worker' && r.agencyType === 'social_services' && r.municipalityId === municipalityId,
+  );
+}
+
+/** Rule 6: the actor holds unexpired emergency access to the child. */
+export function hasEmergencyAccess(actor: Actor, child: ChildAccessFacts): boolean {
+  return child.emergencyAccessStaffIds.includes(actor.staffId);
+}
+
+/** Rule 8: log reviewers read audit events (who, what, when, which child) – never record content. */
+export function isLogReviewer(actor: Actor): boolean {
+  return actor.roles.some((r) => r.role === 'log_reviewer');
+}
+
+/** Managers review emergency accesses of their municipality. */
+export function isManagerIn(actor: Actor, municipalityId: string): boolean {
+  return actor.roles.some((r) => r.role === 'manager' && r.municipalityId === municipalityId);
+}
+
+// ── Decisions ────────────────────────────────────────────────────────────────
+
+/** May the actor read the child's basic record (identity, guardians, enrollments, named person)? */
+export function canReadBasicRecord(actor: Actor, child: ChildAccessFacts): Decision<ReadBasis> {
+  if (isNamedPerson(actor, child)) return { allowed: true, basis: 'named_person' };
+  if (isEnrolledAtActorUnit(actor, child)) return { allowed: true, basis: 'enrolled_at_unit' };
+  if (isConsentedTeamMember(actor, child)) return { allowed: true, basis: 'team_consent' };
+  if (hasEmergencyAccess(actor, child)) return { allowed: true, basis: 'emergency' };
+  return { allowed: false };
+}
+
+/** May the actor read one record of child information? Any rule that holds allows. */
+export function canReadRecord(actor: Actor, child: ChildAccessFacts, record: RecordFacts): Decision<RecordReadBasis> {
+  if (record.kind === 'report_of_concern') {
+    // Reports of concern are for the intake (and the emergency rule); not shared by consent or agency.
+    if (isMandatoryReportRecipient(actor, child.municipalityId)) return { allowed: true, basis: 'mandatory_report' };
+    if (hasEmergencyAccess(actor, child)) return { allowed: true, basis: 'emergency' };
+    return { allowed: false };
+  }
+  if (isOwningUnit(actor, record)) return { allowed: true, basis: 'owning_unit' };
+  if (isNamedPersonOfOwningAgency(actor, child, record)) return { allowed: true, basis: 'named_person_own_agency' };
+  if (coveredByConsent(actor, child, record.category)) return { allowed: true, basis: 'team_consent' };
+  if (hasEmergencyAccess(actor, child)) return { allowed: true, basis: 'emergency' };
+  return { allowed: false };
+}
+
+/** May the actor write a record owned by `owningUnitId` for this child? Own unit, and a child they can see. */
+export function canWriteRecord(actor: Actor, child: ChildAccessFacts, owningUnitId: string): Decision<'own_unit'> {
+  const worksThere = childFacingUnitIds(actor).includes(owningUnitId);
+  return worksThere && canReadBasicRecord(actor, child).allowed ? { allowed: true, basis: 'own_unit' } : { allowed: false };
+}
+
+/** May the actor record or withdraw consent for the child? The named person, or staff of a unit where the child is enrolled. */
+export function canManageConsent(actor: Actor, child: ChildAccessFacts): Decision<'named_person' | 'enrolled_at_unit'> {
+  if (isNamedPerson(actor, child)) return { allowed: true, basis: 'named_person' };
+  if (isEnrolledAtActorUnit(actor, child)) return { allowed: true, basis: 'enrolled_at_unit' };
+  return { allowed: false };
+}
+
+/** May the actor add a professional to the child's team? The named person, or staff of a unit where the child is enrolled. */
+export function canManageTeam(actor: Actor, child: ChildAccessFacts): Decision<'named_person' | 'enrolled_at_unit'> {
+  return canManageConsent(actor, child);
+}
+
+/** May the actor see the name, address and enrolled units of a child with protected identity? */
+export function canSeeProtectedIdentity(actor: Actor, child: ChildAccessFacts): boolean {
+  if (!child.protectedIdentity) return true;
+  return isNamedPerson(actor, child) || hasProtectedIdentityGrant(actor);
+}
+
+/** May the actor assign the named person by hand, or record the family's decline? */
+export function canAssignNamedPerson(actor: Actor, child: ChildAccessFacts): Decision<'named_person' | 'named_person_role_at_unit'> {
+  if (isNamedPerson(actor, child)) return { allowed: true, basis: 'named_person' };
+  const enrolledUnits = new Set(child.currentEnrollmentUnitIds);
+  const holdsRoleThere = actor.roles.some((r) => NAMED_PERSON_ROLES.includes(r.role) && enrolledUnits.has(r.unitId));
+  return holdsRoleThere ? { allowed: true, basis: 'named_person_role_at_unit' } : { allowed: false };
+}
+
+/** Any signed-in professional may ask who a child's named person is (contact only). */
+export function canLookUpNamedPerson(actor: Actor): boolean {
+  return actor.roles.length > 0;
+}
+
+/** May the actor register children in the population? */
+export function canRegisterChild(actor: Actor): boolean {
+  return actor.roles.some((r) => r.role === 'administrator');
+}
+
+/**
+ * Asserts a decision. A denied read is answered "not found" so that it never
+ * reveals that a record exists.
+ */
+export function authorize<B extends string>(
+  decision: Decision<B>,
+  deniedAs: 'not_found' | 'forbidden' = 'not_found',
+): asserts decision is { allowed: true; basis: B } {
+  if (!decision.allowed) throw new AppError(deniedAs);
+}
