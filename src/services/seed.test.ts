@@ -1,0 +1,66 @@
+/**
+ * The synthetic population: believable, valid, flagged as test data, and every
+ * child has a named person after seeding. Seeds into a fresh database of its own.
+ */
+import { verify } from '@node-rs/argon2';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from '../../test/support/db.ts';
+import { type Database, queryRows } from '../db/client.ts';
+import { parsePersonnummer } from '../domain/personnummer.ts';
+import { listChildrenWithoutNamedPerson } from './named-person.ts';
+import { DEMO_PASSWORD, DEMO_USERNAMES, seedDemo, type SeedResult } from './seed.ts';
+
+let database: Database;
+let result: SeedResult;
+
+beforeAll(async () => {
+  database = await freshDatabase();
+  result = await seedDemo({ db: database.db, children: 300, seed: 3 });
+});
+afterAll(async () => database?.close());
+
+describe('seedDemo', () => {
+  it('creates the demo accounts with argon2id hashes of the demo password', async () => {
+    const rows = await queryRows<{ username: string; password_hash: string }>(
+      database.db,
+      sql`SELECT username, password_hash FROM staff WHERE username = ANY(${`{${DEMO_USERNAMES.join(',')}}`}::text[])`,
+    );
+    expect(rows.map((r) => r.username).sort()).toEqual([...DEMO_USERNAMES].sort());
+    for (const r of rows) {
+      expect(r.password_hash).toMatch(/^\$argon2id\$/);
+      expect(await verify(r.password_hash, DEMO_PASSWORD)).toBe(true);
+    }
+  });
+
+  it('generates valid, flagged personal identity numbers for children 0–17 with guardians', async () => {
+    expect(result.children).toBe(300);
+    const children = await queryRows<{ personnummer: string; is_test_data: boolean; age: number; custody: number }>(
+      database.db,
+      sql`SELECT c.personnummer, c.is_test_data, date_part('year', age(c.birth_date))::int AS age,
+                 (SELECT count(*)::int FROM guardianships g WHERE g.child_id = c.id AND g.custody) AS custody
+            FROM children c`,
+    );
+    expect(children).toHaveLength(300);
+    for (const c of children) {
+      expect(parsePersonnummer(c.personnummer).ok, c.personnummer).toBe(true);
+      expect(c.is_test_data).toBe(true);
+      expect(c.custody).toBeGreaterThanOrEqual(1);
+    }
+    expect(new Set(children.map((c) => c.age))).toEqual(new Set(Array.from({ length: 18 }, (_, i) => i)));
+  });
+
+  it('leaves no child without a named person, and the demo principal is named person for her pupils', async () => {
+    expect(await listChildrenWithoutNamedPerson(database.db)).toEqual([]);
+    const [anna] = await queryRows<{ n: number }>(
+      database.db,
+      sql`SELECT count(*)::int AS n FROM named_person_assignments n JOIN staff s ON s.id = n.staff_id
+           WHERE s.username = 'anna.rektor' AND n.valid_to IS NULL`,
+    );
+    expect(anna!.n).toBeGreaterThan(10);
+  });
+
+  it('refuses to seed twice into the same database', async () => {
+    await expect(seedDemo({ db: database.db, children: 10 })).rejects.toThrow(/already exists/);
+  });
+});
