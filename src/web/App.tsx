@@ -1,0 +1,61 @@
+/** Routes and app-wide providers. */
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { isApiError } from './api.ts';
+import { markSessionExpired, meQueryKey, RequireAuth } from './auth.tsx';
+import { Layout } from './components/Layout.tsx';
+import { ChildPage } from './pages/ChildPage.tsx';
+import { ChildrenPage } from './pages/ChildrenPage.tsx';
+import { EmergencyAccessPage } from './pages/EmergencyAccessPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { LookupPage } from './pages/LookupPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { ReviewPage } from './pages/ReviewPage.tsx';
+
+/** A call that finds the session gone signs the user out in the UI; RequireAuth then shows the login page. */
+function onError(error: unknown) {
+  if (isApiError(error, 401) && error.code === 'unauthenticated' && queryClient.getQueryData(meQueryKey)) {
+    markSessionExpired();
+    queryClient.setQueryData(meQueryKey, null);
+  }
+}
+
+export const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      retry: (failures, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && failures < 2,
+    },
+  },
+});
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: '/', element: <ChildrenPage /> },
+          { path: '/children/:id', element: <ChildPage /> },
+          { path: '/lookup', element: <LookupPage /> },
+          { path: '/emergency', element: <EmergencyAccessPage /> },
+          { path: '/review', element: <ReviewPage /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  );
+}
