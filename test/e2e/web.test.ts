@@ -44,7 +44,7 @@ describe('web app in the browser', () => {
   it('sends a signed-out visitor to the login page, which is accessible', async () => {
     await page.goto(`${server.url}/`);
     await page.waitForURL(/\/login$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'Logga in' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
     expect(await page.title()).toBe('Logga in – Samsyn');
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
     await expectNoSeriousAxeViolations(page, 'login page');
@@ -66,7 +66,7 @@ describe('web app in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Mina barn' }).waitFor();
     await page.locator('table tbody tr').first().waitFor();
     expect(await page.title()).toBe('Mina barn – Samsyn');
-    await expect(page.getByText(NAMED_PERSON, { exact: true }).first().isVisible()).resolves.toBe(true); // header: signed-in user
+    await page.getByText(NAMED_PERSON, { exact: true }).first().waitFor(); // header: signed-in user
     await page.getByRole('button', { name: 'Logga ut' }).waitFor();
 
     // The first row of the list, as the API returned it (the same session cookie).
@@ -90,16 +90,21 @@ describe('web app in the browser', () => {
     await search.press('Enter');
     await page.waitForURL(/\?q=/);
     const link = page.getByRole('link', { name: childName, exact: true }).first();
+    // The unfiltered list already holds the link: wait for the search answer itself.
+    const family = child.familyName!.toLowerCase();
+    await expect
+      .poll(async () => {
+        const rows = await page.locator('table tbody tr').allInnerTexts();
+        return rows.length > 0 && rows.every((row) => row.toLowerCase().includes(family));
+      }, { timeout: 15_000 })
+      .toBe(true);
     await link.waitFor();
-    const rows = await page.locator('table tbody tr').allInnerTexts();
-    expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) expect(row.toLowerCase()).toContain(child.familyName!.toLowerCase());
 
     await link.click();
     await page.waitForURL(new RegExp(`/children/${child.id}$`));
     await page.getByRole('heading', { level: 1, name: childName }).waitFor();
     expect(await page.title()).toBe(`${childName} – Samsyn`);
-    await expect(page.getByText(child.personnummer).first().isVisible()).resolves.toBe(true);
+    await page.getByText(child.personnummer).first().waitFor();
 
     const card = page.locator('section[aria-labelledby="named-person-heading"] .named-person-card');
     await card.waitFor();

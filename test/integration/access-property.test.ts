@@ -59,12 +59,8 @@ import {
 /** One fixed instant for both sides; every date in a world is relative to it. */
 const at = accessTimeNow(new Date('2026-06-15T10:00:00.000Z'));
 const numRuns = Number(process.env.ACCESS_PROPERTY_RUNS ?? (process.env.CI ? 1000 : 200));
-/**
- * A time budget so that a crowded machine ends the run early (it passes with
- * the worlds checked so far, and says how many) instead of timing out. 1000
- * worlds take about 40 s on an idle 2-core machine.
- */
-const budgetSeconds = Number(process.env.ACCESS_PROPERTY_SECONDS ?? 300);
+/** 1000 worlds take about 40 s on an idle 2-core machine; the test runs in its own group (vitest.config.ts). */
+const timeoutSeconds = Number(process.env.ACCESS_PROPERTY_SECONDS ?? 900);
 let worldsChecked = 0;
 
 let database: Database;
@@ -206,17 +202,17 @@ async function checkWorld(model: WorldModel): Promise<void> {
 }
 
 describe(`access rules and their SQL twin agree on random worlds (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
-  it(`holds for ${numRuns} worlds`, { timeout: (budgetSeconds + 120) * 1000 }, async () => {
+  it(`holds for ${numRuns} worlds`, { timeout: timeoutSeconds * 1000 }, async () => {
     const started = performance.now();
     await fc.assert(
       fc.asyncProperty(worldArbitrary, async (model) => {
         await checkWorld(model);
       }),
-      { numRuns, interruptAfterTimeLimit: budgetSeconds * 1000 },
+      { numRuns },
     );
     const seconds = (performance.now() - started) / 1000;
-    const interrupted = worldsChecked < numRuns ? ` – stopped by the ${budgetSeconds} s budget (ACCESS_PROPERTY_SECONDS)` : '';
-    console.info(`access property: ${worldsChecked} worlds on ${onPostgres ? 'PostgreSQL' : 'PGlite'} in ${seconds.toFixed(1)} s${interrupted}`);
+    console.info(`access property: ${worldsChecked} worlds on ${onPostgres ? 'PostgreSQL' : 'PGlite'} in ${seconds.toFixed(1)} s`);
+    expect(worldsChecked, 'every world was checked').toBeGreaterThanOrEqual(numRuns);
     console.info([...coverage].sort().map(([k, v]) => `  ${k}: ${v}`).join('\n'));
     // Every basis is reached, and denials too: a property over worlds where nothing is allowed proves nothing.
     // (The rarest, the named person's own agency, is reached about 7 times in 200 worlds.)
