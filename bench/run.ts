@@ -150,6 +150,7 @@ async function main() {
         measured.push(await runLoad({ name: s.name, base: server.base, paths: s.paths, headers, connections: CONNECTIONS, seconds: SECONDS }));
       }
       results.serverRssMb = rssOf(server.pid).toFixed(0);
+      results.loadAverage = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
       writeReport(measured, results);
     } finally {
       await server.stop();
@@ -180,7 +181,7 @@ function writeReport(measured: LoadResult[], results: Record<string, string | nu
 Measured by \`npm run bench\` (bench/run.ts). Timings are never asserted in tests; they are measured here, with our endpoints compared as ratios to a bare endpoint that does one indexed query, in the same run on the same machine.
 
 - **Date:** ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC
-- **Machine:** ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}; PostgreSQL server, app server and load generator on the same (shared, noisy) box
+- **Machine:** ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}; PostgreSQL server, app server and load generator on the same (shared, noisy) box; load average after the runs ${results.loadAverage} (1 / 5 / 15 min)
 - **Command:** \`BENCH_CHILDREN=${CHILDREN} BENCH_SECONDS=${SECONDS} BENCH_CONNECTIONS=${CONNECTIONS} npm run bench\`
 
 ## Seeding ${CHILDREN.toLocaleString('en')} children on PostgreSQL
