@@ -9,6 +9,8 @@
  *   rule 4  team consent             (team member × consent state × category)
  *   rule 5  mandatory report         (reports of concern: the intake of the child's municipality)
  *   rule 6  emergency                (unexpired grant: the child's records)
+ *   concerns                         (rule 1 where the reader sees the child; rule 3 "concerns
+ *                                     sent to them"; rule 4 with `concern`; rule 6; the raiser's status view)
  *   rules 8–9 log reviewers and managers get no child records by their role.
  *
  * Readings of ACCESS.md that the table relies on (each is a choice, stated):
@@ -23,6 +25,13 @@
  *   it was received, nothing more", so neither the reporter's own unit (rule 1)
  *   nor a consented team (rule 4, category `concern`) reads its content. The
  *   report is social-services information once filed (docs/access.md).
+ * - A concern raised by personal identity number for a child the raiser cannot
+ *   see (ACCESS.md, Writes; issue #4: "they then see only their own concern and
+ *   its status"): rule 1 opens a concern to its owning unit only where the
+ *   reader may also read the child's basic record; the raiser who may not gets
+ *   the status view, and their colleagues nothing.
+ * - "concerns sent to them" (rule 3) is the recipient recorded when the concern
+ *   was raised; a later named person reads it on rule 3's own-agency clause only.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -30,6 +39,8 @@ import {
   type ChildAccessFacts,
   canReadBasicRecord,
   canReadRecord,
+  concernView,
+  type ConcernViewDecision,
   type Decision,
   type RecordFacts,
   type RecordReadBasis,
@@ -391,4 +402,81 @@ for (const { role, agency } of everyReader()) {
     }
   }
   run('basic record', cases);
+}
+
+// Concerns: rule 1 (owning unit, where the reader may see the child), rule 3 (sent to them;
+// own agency), rule 4 (consent covering `concern`), rule 6; the raiser's status view.
+{
+  const concern = (owner: { unitId: string; agencyType: AgencyType; organisationId: string }, over: Partial<RecordFacts> = {}): RecordFacts => ({
+    ...note('concern', owner),
+    kind: 'concern',
+    recipientStaffId: 'the-named-person',
+    raisedByStaffId: 'a-teacher',
+    ...over,
+  });
+  const full = <B extends string>(basis: B) => ({ allowed: true, view: 'full', basis }) as const;
+  const cases: Case<string>[] = [];
+  for (const { role, agency } of everyReader()) {
+    const ownUnit = { unitId: READER_UNIT, agencyType: agency, organisationId: ORGANISATION_OF[agency] };
+    const works = WORKS_WITH_CHILDREN[role];
+    const rows: { label: string; facts: ChildAccessFacts; record: RecordFacts; expected: ConcernViewDecision }[] = [
+      { label: 'sent to the reader, raised at Ekskolan', facts: child(), record: concern(EKSKOLAN, { recipientStaffId: READER }), expected: full('concern_recipient') },
+      { label: 'sent to someone else, raised at Ekskolan', facts: child(), record: concern(EKSKOLAN), expected: denied },
+      {
+        label: 'raised at the reader’s unit, child enrolled there',
+        facts: child({ currentEnrollmentUnitIds: [READER_UNIT] }),
+        record: concern(ownUnit),
+        expected: works ? full('owning_unit') : denied,
+      },
+      { label: 'raised at the reader’s unit by a colleague, child enrolled elsewhere', facts: child(), record: concern(ownUnit), expected: denied },
+      {
+        label: 'raised by the reader, child enrolled elsewhere',
+        facts: child(),
+        record: concern(ownUnit, { raisedByStaffId: READER }),
+        expected: { allowed: true, view: 'status', basis: 'raiser' },
+      },
+      {
+        label: 'the reader is the child’s named person now (not the recipient), raised in another unit of the reader’s agency',
+        facts: child({ namedPersonStaffId: READER }),
+        record: concern({ unitId: 'sister-unit', agencyType: agency, organisationId: ORGANISATION_OF[agency] }),
+        expected: works ? full('named_person_own_agency') : denied,
+      },
+      {
+        label: 'the reader is the child’s named person now (not the recipient), raised in another agency',
+        facts: child({ namedPersonStaffId: READER }),
+        record: concern({ unitId: 'neighbour-unit', agencyType: otherAgency(agency), organisationId: 'org-other' }),
+        expected: denied,
+      },
+      {
+        label: `in the team, consent active for ${agency}/concern`,
+        facts: child({ consents: [baseConsent({ recipientAgencyTypes: [agency], categories: ['concern'] })], teamMembers: [{ staffId: READER, unitId: READER_UNIT, agencyType: agency }] }),
+        record: concern(EKSKOLAN),
+        expected: full('team_consent'),
+      },
+      {
+        label: `in the team, consent active for ${agency}/school+wellbeing only`,
+        facts: child({ consents: [baseConsent({ recipientAgencyTypes: [agency] })], teamMembers: [{ staffId: READER, unitId: READER_UNIT, agencyType: agency }] }),
+        record: concern(EKSKOLAN),
+        expected: denied,
+      },
+      {
+        label: `in the team, consent for ${agency}/concern withdrawn`,
+        facts: child({
+          consents: [baseConsent({ recipientAgencyTypes: [agency], categories: ['concern'], withdrawnAt: new Date('2026-06-01T08:00:00Z') })],
+          teamMembers: [{ staffId: READER, unitId: READER_UNIT, agencyType: agency }],
+        }),
+        record: concern(EKSKOLAN),
+        expected: denied,
+      },
+      { label: 'unexpired emergency grant', facts: child({ emergencyAccessStaffIds: [READER] }), record: concern(EKSKOLAN), expected: full('emergency') },
+    ];
+    for (const r of rows) {
+      cases.push({
+        name: `${role}@${agency}, concern ${r.label} → ${r.expected.allowed ? `${r.expected.view} (${r.expected.basis})` : 'denied'}`,
+        decide: () => concernView(reader(role, agency), r.facts, r.record) as Decision<string>,
+        expected: r.expected as Expect<string>,
+      });
+    }
+  }
+  run('concerns', cases);
 }

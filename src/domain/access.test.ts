@@ -3,8 +3,13 @@ import {
   type Actor,
   type ChildAccessFacts,
   authorize,
+  canActOnConcern,
   canAssignNamedPerson,
   canReadBasicRecord,
+  concernView,
+  isConcernRaiser,
+  isConcernRecipient,
+  type RecordFacts,
   canRegisterChild,
   canSeeProtectedIdentity,
 } from './access.ts';
@@ -103,5 +108,45 @@ describe('registering children', () => {
   it('is for administrators', () => {
     expect(canRegisterChild(actor([{ role: 'administrator', unitId: 'x' }]))).toBe(true);
     expect(canRegisterChild(actor([{ role: 'school_principal', unitId: 'x' }]))).toBe(false);
+  });
+});
+
+describe('concerns', () => {
+  // Lena teaches at school-b and raises a concern about a pupil of school-a, whose named person is principal-a.
+  const concern = (over: Partial<RecordFacts> = {}): RecordFacts => ({
+    kind: 'concern',
+    childId: 'c1',
+    owningUnitId: 'school-b',
+    owningAgencyType: 'school',
+    owningOrganisationId: 'o1',
+    category: 'concern',
+    recipientStaffId: 'principal-a',
+    raisedByStaffId: 'lena',
+    ...over,
+  });
+  const lena = actor([{ role: 'teacher', unitId: 'school-b' }], 'lena');
+  const colleague = actor([{ role: 'teacher', unitId: 'school-b' }], 'karl');
+  const principal = actor([{ role: 'school_principal', unitId: 'school-a' }], 'principal-a');
+
+  it('the recipient reads it in full and acts on it', () => {
+    expect(isConcernRecipient(principal, concern())).toBe(true);
+    expect(concernView(principal, child(), concern())).toEqual({ allowed: true, view: 'full', basis: 'concern_recipient' });
+    expect(canActOnConcern(principal, concern()).allowed).toBe(true);
+  });
+
+  it('the raiser who cannot see the child gets the status view and cannot act', () => {
+    expect(isConcernRaiser(lena, concern())).toBe(true);
+    expect(concernView(lena, child(), concern())).toEqual({ allowed: true, view: 'status', basis: 'raiser' });
+    expect(canActOnConcern(lena, concern()).allowed).toBe(false);
+  });
+
+  it('a colleague at the raising unit gets nothing unless the child is enrolled there', () => {
+    expect(concernView(colleague, child(), concern())).toEqual({ allowed: false });
+    expect(concernView(colleague, child({ currentEnrollmentUnitIds: ['school-b'] }), concern())).toEqual({ allowed: true, view: 'full', basis: 'owning_unit' });
+  });
+
+  it('a concern without a recipient is nobody’s to act on', () => {
+    expect(isConcernRecipient(principal, concern({ recipientStaffId: null }))).toBe(false);
+    expect(canActOnConcern(principal, concern({ recipientStaffId: null })).allowed).toBe(false);
   });
 });

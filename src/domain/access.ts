@@ -52,8 +52,8 @@ export type ChildAccessFacts = {
   emergencyAccessStaffIds: readonly string[];
 };
 
-/** Kinds of record; a report of concern follows its own rule (duty to report). */
-export type RecordKind = 'note' | 'report_of_concern';
+/** Kinds of record; a report of concern follows its own rule (duty to report), a concern adds its recipient. */
+export type RecordKind = 'note' | 'report_of_concern' | 'concern' | 'assessment';
 
 /** What the rules need to know about one record of child information. */
 export type RecordFacts = {
@@ -63,6 +63,10 @@ export type RecordFacts = {
   owningAgencyType: AgencyType;
   owningOrganisationId: string;
   category: InformationCategory;
+  /** Concerns: the professional the concern was sent to (the named person when it was raised). */
+  recipientStaffId?: string | null;
+  /** Concerns: the professional who raised it. */
+  raisedByStaffId?: string | null;
 };
 
 /** Roles that can hold the named-person function (any profile's chain uses these). */
@@ -75,7 +79,13 @@ export const NAMED_PERSON_ROLES: readonly StaffRole[] = [
 ];
 
 export type ReadBasis = 'named_person' | 'enrolled_at_unit' | 'team_consent' | 'emergency';
-export type RecordReadBasis = 'owning_unit' | 'named_person_own_agency' | 'team_consent' | 'mandatory_report' | 'emergency';
+export type RecordReadBasis =
+  | 'owning_unit'
+  | 'named_person_own_agency'
+  | 'concern_recipient'
+  | 'team_consent'
+  | 'mandatory_report'
+  | 'emergency';
 export type Decision<B extends string> = { allowed: true; basis: B } | { allowed: false };
 
 // ── Rules ────────────────────────────────────────────────────────────────────
@@ -122,6 +132,16 @@ export function isNamedPersonOfOwningAgency(actor: Actor, child: ChildAccessFact
 /** The actor's memberships of the child's team. */
 function membershipsOf(actor: Actor, child: ChildAccessFacts): TeamMembership[] {
   return child.teamMembers.filter((m) => m.staffId === actor.staffId);
+}
+
+/** Rule 3: the concern was sent to the actor (as the child's named person when it was raised). */
+export function isConcernRecipient(actor: Actor, record: RecordFacts): boolean {
+  return record.kind === 'concern' && record.recipientStaffId != null && record.recipientStaffId === actor.staffId;
+}
+
+/** The actor raised the concern (sees its status even without seeing the child – ACCESS.md, Writes). */
+export function isConcernRaiser(actor: Actor, record: RecordFacts): boolean {
+  return record.kind === 'concern' && record.raisedByStaffId != null && record.raisedByStaffId === actor.staffId;
 }
 
 /** Rule 4: a team member whose unit or agency an active consent lets receive the category. */
@@ -175,7 +195,14 @@ export function canReadRecord(actor: Actor, child: ChildAccessFacts, record: Rec
     if (hasEmergencyAccess(actor, child)) return { allowed: true, basis: 'emergency' };
     return { allowed: false };
   }
-  if (isOwningUnit(actor, record)) return { allowed: true, basis: 'owning_unit' };
+  if (record.kind === 'concern') {
+    if (isConcernRecipient(actor, record)) return { allowed: true, basis: 'concern_recipient' };
+    // Rule 1 for a concern: the owning (raiser's) unit reads it only where it may also see the child – a concern
+    // raised by personal identity number for a child elsewhere gives that unit no window on the child.
+    if (isOwningUnit(actor, record) && canReadBasicRecord(actor, child).allowed) return { allowed: true, basis: 'owning_unit' };
+  } else if (isOwningUnit(actor, record)) {
+    return { allowed: true, basis: 'owning_unit' };
+  }
   if (isNamedPersonOfOwningAgency(actor, child, record)) return { allowed: true, basis: 'named_person_own_agency' };
   if (coveredByConsent(actor, child, record.category)) return { allowed: true, basis: 'team_consent' };
   if (hasEmergencyAccess(actor, child)) return { allowed: true, basis: 'emergency' };
@@ -186,6 +213,28 @@ export function canReadRecord(actor: Actor, child: ChildAccessFacts, record: Rec
 export function canWriteRecord(actor: Actor, child: ChildAccessFacts, owningUnitId: string): Decision<'own_unit'> {
   const worksThere = childFacingUnitIds(actor).includes(owningUnitId);
   return worksThere && canReadBasicRecord(actor, child).allowed ? { allowed: true, basis: 'own_unit' } : { allowed: false };
+}
+
+/**
+ * May the actor see a concern at all, and how? `full` under `canReadRecord`;
+ * `status` for the one who raised it but may not read it (what they wrote and
+ * where it stands, not what others recorded).
+ */
+export type ConcernViewDecision =
+  | { allowed: true; view: 'full'; basis: RecordReadBasis }
+  | { allowed: true; view: 'status'; basis: 'raiser' }
+  | { allowed: false };
+
+export function concernView(actor: Actor, child: ChildAccessFacts, record: RecordFacts): ConcernViewDecision {
+  const decision = canReadRecord(actor, child, record);
+  if (decision.allowed) return { allowed: true, view: 'full', basis: decision.basis };
+  if (isConcernRaiser(actor, record)) return { allowed: true, view: 'status', basis: 'raiser' };
+  return { allowed: false };
+}
+
+/** May the actor record what happens on a concern? Only the one it was sent to. */
+export function canActOnConcern(actor: Actor, record: RecordFacts): Decision<'concern_recipient'> {
+  return isConcernRecipient(actor, record) ? { allowed: true, basis: 'concern_recipient' } : { allowed: false };
 }
 
 /** May the actor record or withdraw consent for the child? The named person, or staff of a unit where the child is enrolled. */

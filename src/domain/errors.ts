@@ -66,6 +66,29 @@ export const ERRORS = {
       en: 'The text looks like it contains a personal identity number. A consultation must be de-identified – remove identity numbers and anything else that points to the child.',
     },
   },
+  rating_out_of_scale: {
+    status: 422,
+    message: { sv: 'En skattning ligger utanför modellprofilens skala.', en: "A rating is outside the model profile's scale." },
+  },
+  unknown_indicator: {
+    status: 422,
+    message: { sv: 'Indikatorn finns inte i barnets välbefinnandeverktyg.', en: "The indicator is not part of the child's wellbeing tool." },
+  },
+  rating_without_participant: {
+    status: 422,
+    message: {
+      sv: 'En skattning från barnet eller vårdnadshavarna kräver att de deltog.',
+      en: 'A rating by the child or the guardians requires that they took part.',
+    },
+  },
+  instrument_not_enabled: {
+    status: 422,
+    message: { sv: 'Instrumentet är inte påslaget i barnets modellprofil.', en: "The instrument is not turned on in the child's model profile." },
+  },
+  instrument_score_out_of_range: {
+    status: 422,
+    message: { sv: 'En skala i instrumentet ska vara från 0 till 10.', en: 'An instrument scale must be from 0 to 10.' },
+  },
   invalid_cursor: {
     status: 400,
     message: { sv: 'Sidmarkören är ogiltig – börja om från första sidan.', en: 'The page cursor is invalid – start again from the first page.' },
@@ -89,6 +112,20 @@ export const ERRORS = {
     message: {
       sv: 'Det finns inget aktivt samtycke som omfattar den här verksamheten.',
       en: 'No active consent covers this agency.',
+    },
+  },
+  child_not_registered: {
+    status: 422,
+    message: {
+      sv: 'Inget barn med det personnumret finns registrerat här, så oron kan inte nå någon barnkontakt. Kontakta barnets hemkommun – och gör en orosanmälan till socialtjänsten om barnet kan fara illa.',
+      en: 'No child with that personal identity number is registered here, so the concern cannot reach a named person. Contact the child’s home municipality – and file a report of concern to social services if the child may be at risk.',
+    },
+  },
+  concern_action_not_possible: {
+    status: 409,
+    message: {
+      sv: 'Det steget går inte att registrera för oron i dess nuvarande läge.',
+      en: 'That step cannot be recorded for the concern as it stands.',
     },
   },
   already_withdrawn: {

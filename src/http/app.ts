@@ -21,9 +21,11 @@ import { z } from 'zod';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../domain/errors.ts';
 import { errorHandler, sendError } from './errors.ts';
+import { assessmentsRoutes } from './routes/assessments.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { childrenRoutes } from './routes/children.ts';
+import { concernsRoutes } from './routes/concerns.ts';
 import { consentsRoutes } from './routes/consents.ts';
 import { consultationsRoutes } from './routes/consultations.ts';
 import { emergencyRoutes } from './routes/emergency.ts';
@@ -96,9 +98,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes);
   await app.register(childrenRoutes);
   await app.register(consentsRoutes);
+  await app.register(concernsRoutes);
   await app.register(reportsRoutes);
   await app.register(emergencyRoutes);
   await app.register(consultationsRoutes);
+  await app.register(assessmentsRoutes);
   await app.register(auditRoutes);
 
   const serveWeb = options.serveWeb ?? existsSync(WEB_DIST);

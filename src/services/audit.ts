@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = [
   'named_person.assign',
   /** Due handovers applied by the system job; `childIds` holds the children changed. */
   'named_person.handover',
+  /** `samsyn check` (an operator, no actor): `childIds` holds the children it listed as having no named person. */
+  'named_person.check',
   /** "Who is the named person for this personal identity number?" */
   'named_person.lookup',
   /** Login, good or bad (no child data, but security relevant). */
@@ -41,6 +43,15 @@ export const AUDIT_ACTIONS = [
   'note.create',
   'note.list',
   'note.read',
+  /** Wellbeing assessments (wheel, triangle, matrix, instruments): recorded, listed for a child (`assessmentIds`), read. */
+  'assessment.create',
+  'assessment.list',
+  'assessment.read',
+  /** Concerns (five questions → named person): raised, listed (`concernIds`), read (full or the raiser's status view), an action recorded. */
+  'concern.create',
+  'concern.list',
+  'concern.read',
+  'concern.action',
   /** Reports of concern (orosanmälan): filed, listed by intake, read, received. */
   'report_of_concern.file',
   'report_of_concern.list',

@@ -212,14 +212,29 @@ export async function applyHandoverForChild(tx: Queryable, childId: string, on =
 }
 
 /** Children under the profile's end age with no current named person (declined counts as handled). */
-export async function listChildrenWithoutNamedPerson(db: Queryable, limit = 1_000) {
-  return queryRows<{ id: string; personnummer: string; municipality_id: string }>(
-    db,
-    sql`SELECT c.id, c.personnummer, c.municipality_id FROM children c
-         WHERE c.birth_date > (CURRENT_DATE - INTERVAL '18 years')
-           AND NOT EXISTS (SELECT 1 FROM named_person_assignments n WHERE n.child_id = c.id AND n.valid_to IS NULL)
-         ORDER BY c.id LIMIT ${limit}`,
-  );
+/**
+ * `samsyn check`: children under 18 with no current named person (declined
+ * counts as having an answer). A system path run by an operator: the children
+ * it lists are written to the audit trail as `named_person.check`.
+ */
+export async function listChildrenWithoutNamedPerson(db: Db, limit = 1_000) {
+  return db.transaction(async (tx) => {
+    const rows = await queryRows<{ id: string; personnummer: string; municipality_id: string }>(
+      tx,
+      sql`SELECT c.id, c.personnummer, c.municipality_id FROM children c
+           WHERE c.birth_date > (CURRENT_DATE - INTERVAL '18 years')
+             AND NOT EXISTS (SELECT 1 FROM named_person_assignments n WHERE n.child_id = c.id AND n.valid_to IS NULL)
+           ORDER BY c.id LIMIT ${limit}`,
+    );
+    await recordAuditEvent(tx, {
+      actor: null,
+      action: 'named_person.check',
+      outcome: 'allowed',
+      childIds: rows.map((r) => r.id),
+      purpose: 'samsyn check: children without a named person',
+    });
+    return rows;
+  });
 }
 
 // ── History, manual assignment, lookup ──────────────────────────────────────

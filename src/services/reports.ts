@@ -16,7 +16,7 @@ import { formatPersonnummer, parsePersonnummer, personnummerErrorMessage } from 
 import { accessTimeNow, loadChildAccess } from './access-facts.ts';
 import { recordAuditEvent } from './audit.ts';
 import { MAX_PAGE_SIZE } from './children.ts';
-import { refuse, runUseCase } from './use-case.ts';
+import { type Refusal, refuse, runUseCase } from './use-case.ts';
 
 export type ReportStatus = 'sent' | 'received';
 
@@ -123,58 +123,65 @@ export async function fileReportOfConcern(options: { db: Db; actor: Actor; input
   if (actor.roles.length === 0) throw new AppError('forbidden');
   const parsed = parsePersonnummer(input.personnummer);
   if (!parsed.ok) throw new AppError('invalid_personnummer', { message: personnummerErrorMessage(parsed.reason) });
-  return runUseCase(db, async (tx) => {
-    const [child] = await queryRows<{ id: string; municipality_id: string }>(
+  return runUseCase(db, (tx) => fileReportInTransaction(tx, actor, { ...input, personnummer: parsed.value.normalized }));
+}
+
+/**
+ * Files a report of concern inside the caller's transaction (used by the use
+ * case above, and by a concern's `mandatory_report` action). `personnummer`
+ * must already be valid and normalised.
+ */
+export async function fileReportInTransaction(tx: Queryable, actor: Actor, input: FileReportInput): Promise<ReportReceipt | Refusal> {
+  const [child] = await queryRows<{ id: string; municipality_id: string }>(
+    tx,
+    sql`SELECT id, municipality_id FROM children WHERE personnummer = ${input.personnummer}`,
+  );
+  let municipalityId: string;
+  if (child) {
+    // The child's own municipality, whatever the reporter named.
+    municipalityId = child.municipality_id;
+  } else {
+    if (!input.municipalityId) return refuse(new AppError('municipality_required', { details: { field: 'municipalityId' } }));
+    const [known] = await queryRows<{ id: string }>(
       tx,
-      sql`SELECT id, municipality_id FROM children WHERE personnummer = ${parsed.value.normalized}`,
+      sql`SELECT id FROM organisations WHERE id = ${input.municipalityId}::uuid AND kind = 'municipality'`,
     );
-    let municipalityId: string;
-    if (child) {
-      // The child's own municipality, whatever the reporter named.
-      municipalityId = child.municipality_id;
-    } else {
-      if (!input.municipalityId) return refuse(new AppError('municipality_required', { details: { field: 'municipalityId' } }));
-      const [known] = await queryRows<{ id: string }>(
-        tx,
-        sql`SELECT id FROM organisations WHERE id = ${input.municipalityId}::uuid AND kind = 'municipality'`,
+    if (!known) {
+      return refuse(
+        new AppError('validation_failed', {
+          message: { sv: 'Kommunen finns inte.', en: 'The municipality does not exist.' },
+          details: { field: 'municipalityId' },
+        }),
       );
-      if (!known) {
-        return refuse(
-          new AppError('validation_failed', {
-            message: { sv: 'Kommunen finns inte.', en: 'The municipality does not exist.' },
-            details: { field: 'municipalityId' },
-          }),
-        );
-      }
-      municipalityId = known.id;
     }
-    const [created] = await tx
-      .insert(reportsOfConcern)
-      .values({
-        municipalityId,
-        childId: child?.id ?? null,
-        personnummer: parsed.value.normalized,
-        reporterId: actor.staffId,
-        reporterUnitId: actor.primaryUnitId,
-        description: input.description.trim(),
-        immediateDanger: input.immediateDanger ?? false,
-      })
-      .returning({ id: reportsOfConcern.id, createdAt: reportsOfConcern.createdAt });
-    const [municipality] = await queryRows<{ name: string }>(tx, sql`SELECT name FROM organisations WHERE id = ${municipalityId}::uuid`);
-    await recordAuditEvent(tx, {
-      actor,
-      action: 'report_of_concern.file',
-      outcome: 'allowed',
-      childId: child?.id ?? null,
+    municipalityId = known.id;
+  }
+  const [created] = await tx
+    .insert(reportsOfConcern)
+    .values({
       municipalityId,
-      resourceType: 'report_of_concern',
-      resourceId: created!.id,
-      purpose: 'mandatory_report',
-      // Never the description: the trail says that a report was made, not what it says.
-      details: { immediateDanger: input.immediateDanger ?? false, registered: Boolean(child) },
-    });
-    return { id: created!.id, createdAt: iso(created!.createdAt), municipalityName: municipality!.name };
+      childId: child?.id ?? null,
+      personnummer: input.personnummer,
+      reporterId: actor.staffId,
+      reporterUnitId: actor.primaryUnitId,
+      description: input.description.trim(),
+      immediateDanger: input.immediateDanger ?? false,
+    })
+    .returning({ id: reportsOfConcern.id, createdAt: reportsOfConcern.createdAt });
+  const [municipality] = await queryRows<{ name: string }>(tx, sql`SELECT name FROM organisations WHERE id = ${municipalityId}::uuid`);
+  await recordAuditEvent(tx, {
+    actor,
+    action: 'report_of_concern.file',
+    outcome: 'allowed',
+    childId: child?.id ?? null,
+    municipalityId,
+    resourceType: 'report_of_concern',
+    resourceId: created!.id,
+    purpose: 'mandatory_report',
+    // Never the description: the trail says that a report was made, not what it says.
+    details: { immediateDanger: input.immediateDanger ?? false, registered: Boolean(child) },
   });
+  return { id: created!.id, createdAt: iso(created!.createdAt), municipalityName: municipality!.name };
 }
 
 // ── Reading one ─────────────────────────────────────────────────────────────

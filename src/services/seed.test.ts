@@ -52,12 +52,31 @@ describe('seedDemo', () => {
 
   it('leaves no child without a named person, and the demo principal is named person for her pupils', async () => {
     expect(await listChildrenWithoutNamedPerson(database.db)).toEqual([]);
+    // `samsyn check` is a system read: it leaves its audit event.
+    const [check] = await queryRows<{ n: number }>(
+      database.db,
+      sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'named_person.check' AND actor_id IS NULL`,
+    );
+    expect(check!.n).toBe(1);
     const [anna] = await queryRows<{ n: number }>(
       database.db,
       sql`SELECT count(*)::int AS n FROM named_person_assignments n JOIN staff s ON s.id = n.staff_id
            WHERE s.username = 'anna.rektor' AND n.valid_to IS NULL`,
     );
     expect(anna!.n).toBeGreaterThan(10);
+  });
+
+  it('scores a few of the demo principal’s pupils two or three times, so the wheel has a history', async () => {
+    const rows = await queryRows<{ n: number; owner: string }>(
+      database.db,
+      sql`SELECT count(*)::int AS n, min(s.username) AS owner FROM assessments a JOIN staff s ON s.id = a.author_id GROUP BY a.child_id`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const r of rows) {
+      expect(r.owner).toBe('anna.rektor');
+      expect(r.n).toBeGreaterThanOrEqual(2);
+      expect(r.n).toBeLessThanOrEqual(3);
+    }
   });
 
   it('refuses to seed twice into the same database', async () => {

@@ -21,6 +21,8 @@ import { today as todayInZone } from './clock.ts';
 import { applyDueHandovers } from './named-person.ts';
 import { hashPassword } from './passwords.ts';
 import { ensureBuiltInProfiles } from './profiles.ts';
+import { seedDemoAssessments } from './seed-assessments.ts';
+import { seedDemoConcerns } from './seed-concerns.ts';
 import * as data from './seed-data.ts';
 
 export const DEMO_PASSWORD = 'samsyn-demo';
@@ -677,6 +679,21 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
     progress('statistics', 1, 1);
 
     await applyDueHandovers({ db: tx, today: on, onProgress: (done, all) => progress('named persons', done, all) });
+
+    // A few wellbeing assessments over time for the demo principal's pupils (the wheel's history).
+    const ekby = plan.municipalities[0]!;
+    await seedDemoAssessments({
+      db: tx,
+      rng: createRandom(((options.seed ?? 1) + 0x4a55) >>> 0),
+      today: on,
+      municipalityId: ekby.id,
+      profileKey: data.MUNICIPALITIES[0]!.profileKey,
+      schoolUnitId: ekby.schools[0]!.id,
+      authorId: plan.staff.find((s) => s.username === 'anna.rektor')!.id,
+    });
+
+    // A handful of concerns in the demo principal's inbox (generated data).
+    await seedDemoConcerns({ db: tx, recipientUsername: 'anna.rektor', policeUsername: 'erik.polis' });
 
     return {
       areaId: plan.areaId,

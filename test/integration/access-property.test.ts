@@ -13,7 +13,10 @@
  *   (c) `protectedIdentityVisibleSql` answers as `canSeeProtectedIdentity`;
  *   (d) the reports of concern `reportReadableSql` selects are exactly those
  *       `canReadRecord` allows (kind `report_of_concern`; for a personal
- *       identity number not in the register, `isMandatoryReportRecipient`).
+ *       identity number not in the register, `isMandatoryReportRecipient`);
+ *   (e) the concerns `concernReadableSql` selects are exactly those
+ *       `canReadRecord` allows (kind `concern`: the recipient, the owning unit
+ *       where the reader sees the child, rules 3, 4 and 6).
  * Both sides get the same fixed `at`. Runs: ACCESS_PROPERTY_RUNS, else 1000 on
  * CI and 200 locally. fast-check prints the seed and the shrunk world on failure.
  */
@@ -22,6 +25,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../../src/db/client.ts';
 import {
+  concernReadableSql,
   protectedIdentityVisibleSql,
   recordReadableSql,
   reportReadableSql,
@@ -43,6 +47,7 @@ import { accessTimeNow, loadChildAccess } from '../../src/services/access-facts.
 import { loadActor } from '../../src/services/sessions.ts';
 import { onPostgres, testDatabase } from '../support/db.ts';
 import {
+  concernRecordFacts,
   describeWorld,
   expectedFacts,
   insertWorld,
@@ -101,6 +106,7 @@ const roleKey = (r: ActorRole) => `${r.role}@${r.unitId}:${r.agencyType}/${r.org
 async function sqlViews(world: World, actors: Actor[]) {
   const childIds = uuidArray(world.children.map((c) => c.id));
   const reportIds = uuidArray(world.reports.map((r) => r.id));
+  const concernIds = uuidArray(world.concerns.map((c) => c.id));
   const perActor = actors.map(
     (actor, i) => sql`(SELECT ${i}::int AS a, 'child' AS k, c.id FROM children c
                         WHERE c.id IN ${visibleChildIdsSql(actor, at)} AND c.id = ANY(${childIds}))
@@ -109,12 +115,14 @@ async function sqlViews(world: World, actors: Actor[]) {
       UNION ALL (SELECT ${i}::int, 'identity', c.id FROM children c
                   WHERE ${protectedIdentityVisibleSql(actor, 'c')} AND c.id = ANY(${childIds}))
       UNION ALL (SELECT ${i}::int, 'report', r.id FROM reports_of_concern r
-                  WHERE ${reportReadableSql(actor, 'r', at)} AND r.id = ANY(${reportIds}))`,
+                  WHERE ${reportReadableSql(actor, 'r', at)} AND r.id = ANY(${reportIds}))
+      UNION ALL (SELECT ${i}::int, 'concern', cn.id FROM concerns cn
+                  WHERE ${concernReadableSql(actor, 'cn', at)} AND cn.id = ANY(${concernIds}))`,
   );
-  const rows = await queryRows<{ a: number; k: 'child' | 'note' | 'identity' | 'report'; id: string }>(database.db, sql.join(perActor, sql` UNION ALL `));
+  const rows = await queryRows<{ a: number; k: 'child' | 'note' | 'identity' | 'report' | 'concern'; id: string }>(database.db, sql.join(perActor, sql` UNION ALL `));
   return actors.map((_, i) => {
     const of = (k: string) => sorted(rows.filter((r) => Number(r.a) === i && r.k === k).map((r) => r.id));
-    return { children: of('child'), notes: of('note'), identities: of('identity'), reports: of('report') };
+    return { children: of('child'), notes: of('note'), identities: of('identity'), reports: of('report'), concerns: of('concern') };
   });
 }
 
@@ -135,6 +143,7 @@ async function checkWorld(model: WorldModel): Promise<void> {
     ...world.children.map((c, i) => [c.id, `c${i}`] as const),
     ...world.notes.map((n, i) => [n.id, `n${i}`] as const),
     ...world.reports.map((r, i) => [r.id, `r${i}`] as const),
+    ...world.concerns.map((c, i) => [c.id, `k${i}`] as const),
   ]);
   const factsOf = (childId: string) => facts[world.children.findIndex((c) => c.id === childId)]!;
   const names = (ids: string[]) => `[${ids.map((id) => name.get(id) ?? id).join(', ')}]`;
@@ -169,6 +178,10 @@ async function checkWorld(model: WorldModel): Promise<void> {
       const d = canReadRecord(actor, factsOf(n.childId), noteRecordFacts(world, n));
       count(`note ${d.allowed ? d.basis : 'denied'}`);
     }
+    for (const c of world.concerns) {
+      const d = canReadRecord(actor, factsOf(c.childId), concernRecordFacts(world, c));
+      count(`concern ${d.allowed ? d.basis : 'denied'}`);
+    }
     for (const r of world.reports) {
       const allowed = reportAllowed(actor, r);
       count(`report ${r.childId ? 'registered' : 'unregistered'} ${allowed ? 'allowed' : 'denied'}`);
@@ -196,6 +209,12 @@ async function checkWorld(model: WorldModel): Promise<void> {
     // (d) reports of concern: SQL = canReadRecord (intake of the child's municipality; emergency).
     const reports = sorted(world.reports.filter((r) => reportAllowed(actor, r)).map((r) => r.id));
     if (view.reports.join() !== reports.join()) problems.push(`${who} reports of concern: SQL ${names(view.reports)}, rule ${names(reports)}`);
+
+    // (e) concerns: SQL = canReadRecord (kind concern).
+    const concernsReadable = sorted(
+      world.concerns.filter((c) => canReadRecord(actor, factsOf(c.childId), concernRecordFacts(world, c)).allowed).map((c) => c.id),
+    );
+    if (view.concerns.join() !== concernsReadable.join()) problems.push(`${who} concerns: SQL ${names(view.concerns)}, rule ${names(concernsReadable)}`);
   });
 
   if (problems.length > 0) throw new Error(`${problems.join('\n')}\n--- world (today ${at.today}, now ${at.now.toISOString()}) ---\n${describeWorld(world)}`);
@@ -219,7 +238,8 @@ describe(`access rules and their SQL twin agree on random worlds (${onPostgres ?
     if (worldsChecked >= 200) for (const key of ['child named_person', 'child enrolled_at_unit', 'child team_consent', 'child emergency', 'child denied',
       'note owning_unit', 'note named_person_own_agency', 'note team_consent', 'note emergency', 'note denied',
       'protected identity shown', 'protected identity masked', 'report registered allowed', 'report registered denied',
-      'report unregistered allowed', 'report unregistered denied']) {
+      'report unregistered allowed', 'report unregistered denied',
+      'concern concern_recipient', 'concern owning_unit', 'concern emergency', 'concern denied']) {
       expect(coverage.get(key) ?? 0, key).toBeGreaterThan(0);
     }
   });

@@ -1,7 +1,7 @@
 /**
  * Random worlds for the access property test: municipalities, organisations,
  * units of random agency types, staff with random roles, children with
- * enrollments, a named person, a team, consents, emergency grants and notes –
+ * enrollments, a named person, a team, consents, emergency grants, notes and concerns –
  * all dated relative to one fixed `today`.
  *
  * A world is generated as a small model of indices (so fast-check shrinks it to
@@ -17,6 +17,7 @@ import type { Db } from '../../src/db/client.ts';
 import type { AccessTime } from '../../src/db/queries/access.ts';
 import {
   children,
+  concerns,
   consentParties,
   consents,
   emergencyAccesses,
@@ -152,6 +153,8 @@ export type ChildModel = {
 export type NoteModel = { child: number; unit: number; category: InformationCategory; author: number };
 /** A report of concern about a registered child (of its municipality), or about a personal identity number not in the register. */
 export type ReportModel = { child: number; registered: boolean; municipality: number; reporter: number };
+/** A concern about a child, owned by a unit (the raiser's), sent to a recipient (or to no one). */
+export type ConcernModel = { child: number; unit: number; raiser: number; recipient: number | null };
 export type WorldModel = {
   municipalities: number;
   units: { agency: AgencyType; organisation: number; municipality: number }[];
@@ -159,6 +162,7 @@ export type WorldModel = {
   children: ChildModel[];
   notes: NoteModel[];
   reports: ReportModel[];
+  concerns: ConcernModel[];
 };
 
 // ── Arbitraries ─────────────────────────────────────────────────────────────
@@ -235,6 +239,10 @@ export const worldArbitrary: fc.Arbitrary<WorldModel> = fc.record({
     fc.record({ child: fc.nat({ max: 3 }), registered: rarely(70), municipality: fc.nat({ max: 1 }), reporter: idx }),
     { maxLength: 3 },
   ),
+  concerns: fc.array(
+    fc.record({ child: fc.nat({ max: 3 }), unit: idx, raiser: idx, recipient: fc.option(idx, { freq: 6 }) }),
+    { maxLength: 3 },
+  ),
 });
 
 // ── Materialized world: every index resolved, every row with a fresh id ──────
@@ -256,6 +264,7 @@ export type WChild = {
 };
 export type WNote = { id: string; childId: string; municipalityId: string; unitId: string; category: InformationCategory; authorId: string };
 export type WReport = { id: string; childId: string | null; municipalityId: string; reporterId: string; reporterUnitId: string | null };
+export type WConcern = { id: string; childId: string; municipalityId: string; unitId: string; raisedBy: string; recipientStaffId: string | null };
 export type World = {
   model: WorldModel;
   areaId: string;
@@ -265,6 +274,7 @@ export type World = {
   staff: WStaff[];
   children: WChild[];
   notes: WNote[];
+  concerns: WConcern[];
   reports: WReport[];
 };
 
@@ -376,7 +386,18 @@ export function materializeWorld(model: WorldModel, areaId: string, at: AccessTi
       reporterUnitId: firstUnitOf(r.reporter),
     };
   });
-  return { model, areaId, municipalityIds, organisations: orgs, units: wunits, staff: wstaff, children: wchildren, notes: wnotes, reports: wreports };
+  const wconcerns: WConcern[] = model.concerns.map((c) => {
+    const child = pick(wchildren, c.child);
+    return {
+      id: randomUUID(),
+      childId: child.id,
+      municipalityId: child.municipalityId,
+      unitId: unitId(c.unit),
+      raisedBy: staffId(c.raiser),
+      recipientStaffId: c.recipient === null ? null : staffId(c.recipient),
+    };
+  });
+  return { model, areaId, municipalityIds, organisations: orgs, units: wunits, staff: wstaff, children: wchildren, notes: wnotes, reports: wreports, concerns: wconcerns };
 }
 
 // ── Insertion: one statement per world (data-modifying CTEs) ────────────────
@@ -557,6 +578,23 @@ export function insertWorldStatements(b: Db, world: World, at: AccessTime): SQL[
       })),
     ));
   }
+  if (world.concerns.length > 0) {
+    add(b.insert(concerns).values(
+      world.concerns.map((c) => ({
+        id: c.id,
+        municipalityId: c.municipalityId,
+        childId: c.childId,
+        owningUnitId: c.unitId,
+        raisedBy: c.raisedBy,
+        source: 'professional' as const,
+        urgency: 'normal' as const,
+        whatIsGettingInTheWay: 'Oro för barnet.',
+        needsOthers: false,
+        recipientStaffId: c.recipientStaffId,
+        recipientKind: c.recipientStaffId ? ('named_person' as const) : null,
+      })),
+    ));
+  }
 
   return parts;
 }
@@ -638,6 +676,21 @@ export function reportRecordFacts(world: World, report: WReport): RecordFacts {
   };
 }
 
+/** The record facts of a concern (owned by the raiser's unit; sent to its recipient). */
+export function concernRecordFacts(world: World, concern: WConcern): RecordFacts {
+  const u = world.units.find((x) => x.id === concern.unitId)!;
+  return {
+    kind: 'concern',
+    childId: concern.childId,
+    owningUnitId: u.id,
+    owningAgencyType: u.agencyType,
+    owningOrganisationId: u.organisationId,
+    category: 'concern',
+    recipientStaffId: concern.recipientStaffId,
+    raisedByStaffId: concern.raisedBy,
+  };
+}
+
 /** A readable one-line description of a world, for failure messages. */
 export function describeWorld(world: World): string {
   const unitName = (id: string | null) => {
@@ -666,6 +719,9 @@ export function describeWorld(world: World): string {
     ...world.notes.map((n, i) => `n${i}: c${world.children.findIndex((c) => c.id === n.childId)} ${n.category}@${unitName(n.unitId)}`),
     ...world.reports.map(
       (r, i) => `r${i}: report of concern ${r.childId ? `about c${world.children.findIndex((c) => c.id === r.childId)}` : 'about an unregistered child'} to mun${world.municipalityIds.indexOf(r.municipalityId)} by ${staffName(r.reporterId)}`,
+    ),
+    ...world.concerns.map(
+      (c, i) => `k${i}: concern about c${world.children.findIndex((x) => x.id === c.childId)} owned by ${unitName(c.unitId)} raised by ${staffName(c.raisedBy)} sent to ${staffName(c.recipientStaffId)}`,
     ),
   ];
   return lines.join('\n');

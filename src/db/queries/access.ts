@@ -121,3 +121,30 @@ export function reportReadableSql(actor: Actor, alias: string, at: AccessTime): 
     OR (${r}.child_id IS NOT NULL AND ${emergencySql(actor, sql`${r}.child_id`, at.now)})
   )`;
 }
+
+/**
+ * Boolean expression over a concern alias (columns `child_id`,
+ * `owning_unit_id`, `recipient_staff_id`): the actor may read the whole
+ * concern. Twin of `canReadRecord` for kind `concern`: the recipient; the
+ * owning unit where it may also see the child; the named person of the owning
+ * agency; a team member whose consent covers `concern`; emergency access.
+ * (The raiser's own status view is not a read of the record: `raised_by`.)
+ */
+export function concernReadableSql(actor: Actor, alias: string, at: AccessTime): SQL {
+  const r = sql.raw(alias);
+  const units = childFacingUnitIds(actor);
+  const ownAgencies = [
+    ...new Set(
+      actor.roles.filter((x) => CHILD_FACING_ROLES.includes(x.role)).map((x) => `${x.agencyType}|${x.organisationId}`),
+    ),
+  ];
+  return sql`(
+    ${r}.recipient_staff_id = ${actor.staffId}::uuid
+    OR (${r}.owning_unit_id = ANY(${uuidArray(units)}) AND ${r}.child_id IN ${visibleChildIdsSql(actor, at)})
+    OR (${namedPersonSql(actor, sql`${r}.child_id`)} AND EXISTS (
+          SELECT 1 FROM units ou WHERE ou.id = ${r}.owning_unit_id
+             AND (ou.agency_type::text || '|' || ou.organisation_id::text) = ANY(${textArray(ownAgencies)})))
+    OR ${consentedMembershipSql(actor, sql`${r}.child_id`, at.today, sql`'concern'::information_category`)}
+    OR ${emergencySql(actor, sql`${r}.child_id`, at.now)}
+  )`;
+}

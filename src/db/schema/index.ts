@@ -525,3 +525,5 @@ export const auditReviews = pgTable('audit_reviews', {
   comment: text('comment').notNull(),
   reviewedAt: timestamp('reviewed_at', { withTimezone: true }).notNull().defaultNow(),
 });
+export * from './assessments.ts';
+export * from './concerns.ts';

@@ -13,7 +13,8 @@ import type { ModelProfile } from './schema.ts';
 
 export const BACKA_BARNET_PROFILE: ModelProfile = defineBuiltInProfile({
   key: 'backa-barnet',
-  version: 1,
+  // 2: anchor labels on the wellbeing scale; `instruments` (none turned on).
+  version: 2,
   name: { sv: 'Backa barnet', en: 'Backa barnet (Ystad)' },
   description: {
     sv: 'Ystads arbetssätt för tidiga och samordnade insatser där barnen är medskapare.',
@@ -73,7 +74,18 @@ export const BACKA_BARNET_PROFILE: ModelProfile = defineBuiltInProfile({
   ],
   wellbeing: {
     tool: 'behovskompassen',
-    scale: { min: 1, max: 5 },
+    // The child answers each "I"-statement; the anchor labels are ours.
+    scale: {
+      min: 1,
+      max: 5,
+      labels: [
+        { value: 1, label: { sv: 'Stämmer inte alls', en: 'Not true at all' } },
+        { value: 2, label: { sv: 'Stämmer lite', en: 'A little true' } },
+        { value: 3, label: { sv: 'Stämmer delvis', en: 'Partly true' } },
+        { value: 4, label: { sv: 'Stämmer ganska bra', en: 'Mostly true' } },
+        { value: 5, label: { sv: 'Stämmer helt', en: 'Completely true' } },
+      ],
+    },
     // In the order of the compass. The "I"-statements are Ystad's; the
     // descriptions and all English text are ours.
     indicators: [
@@ -152,5 +164,6 @@ export const BACKA_BARNET_PROFILE: ModelProfile = defineBuiltInProfile({
     ],
   },
   childConsentAge: 15,
+  instruments: [],
   childPortalAge: 12,
 });

@@ -10,7 +10,8 @@ import { SHANARRI_WELLBEING } from './shanarri.ts';
 
 export const GIRFEC_PROFILE: ModelProfile = defineBuiltInProfile({
   key: 'girfec',
-  version: 1,
+  // 2: anchor labels on the wellbeing scale; `instruments` (none turned on).
+  version: 2,
   name: { en: 'GIRFEC – Getting it right for every child', sv: 'GIRFEC – Skottlandsmodellen' },
   description: {
     en: "Scotland's national approach to supporting children and young people.",
@@ -58,5 +59,6 @@ export const GIRFEC_PROFILE: ModelProfile = defineBuiltInProfile({
   // In Scotland a child of 12 or over is presumed old and mature enough to
   // exercise their own data protection rights (Data Protection Act 2018, s. 208).
   childConsentAge: 12,
+  instruments: [],
   childPortalAge: 12,
 });

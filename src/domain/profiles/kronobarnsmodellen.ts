@@ -12,7 +12,8 @@ import { SHANARRI_WELLBEING } from './shanarri.ts';
 
 export const KRONOBARNSMODELLEN_PROFILE: ModelProfile = defineBuiltInProfile({
   key: 'kronobarnsmodellen',
-  version: 1,
+  // 2: anchor labels on the wellbeing scale; `instruments` (none turned on).
+  version: 2,
   name: { sv: 'Kronobarnsmodellen', en: 'The Kronoberg children model' },
   description: {
     sv: 'Länsgemensam modell i Kronobergs län för barn och unga, med inspiration från Skottlandsmodellen.',
@@ -53,5 +54,6 @@ export const KRONOBARNSMODELLEN_PROFILE: ModelProfile = defineBuiltInProfile({
   ],
   wellbeing: SHANARRI_WELLBEING,
   childConsentAge: 15,
+  instruments: [],
   childPortalAge: 12,
 });

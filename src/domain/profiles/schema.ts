@@ -5,6 +5,7 @@
  * JSON; this schema is the contract for that JSON.
  */
 import { z } from 'zod';
+import { INSTRUMENT_KEYS } from '../instruments.ts';
 import { CHILD_FACING_ROLES, ENROLLMENT_KINDS, STAFF_ROLES } from '../types.ts';
 
 const quoted = (value: unknown): string => JSON.stringify(value) ?? String(value);
@@ -168,6 +169,15 @@ export const ModelProfileSchema = z
     endsAtAgeYears: wholeNumber(1, 25).default(18),
     teamTypes: z.array(TeamTypeSchema),
     wellbeing: WellbeingToolSchema,
+    /** Optional licensed instruments the organisation turns on (ORS, SRS, CORS, CSRS); none by default. */
+    instruments: z
+      .array(
+        z.enum(INSTRUMENT_KEYS, {
+          error: (issue) => `Unknown instrument ${quoted(issue.input)} – use one of: ${INSTRUMENT_KEYS.join(', ')}.`,
+        }),
+      )
+      .default([])
+      .refine((keys) => new Set(keys).size === keys.length, { error: 'An instrument is listed more than once.' }),
     /** Age from which the child's own consent is asked for alongside the guardians'. */
     childConsentAge: wholeNumber(0, 25).default(15),
     /** Age from which the child may use the child portal. */

@@ -81,10 +81,23 @@ export const SHANARRI_INDICATORS: Wellbeing['indicators'] = [
  * SHANARRI scored 1–5. The Scottish guidance prescribes no numeric scale (the
  * wheel is used for discussion), so we use the 1–5 scale of Ystad's
  * Behovskompassen: scores stay comparable across the Swedish profiles and five
- * points are few enough to score together with a child.
+ * points are few enough to score together with a child. Higher is better; the
+ * anchor labels are ours.
  */
+export const SHANARRI_SCALE: Wellbeing['scale'] = {
+  min: 1,
+  max: 5,
+  labels: [
+    { value: 1, label: { sv: 'Mycket dåligt', en: 'Very poor' } },
+    { value: 2, label: { sv: 'Ganska dåligt', en: 'Fairly poor' } },
+    { value: 3, label: { sv: 'Varken bra eller dåligt', en: 'Neither good nor poor' } },
+    { value: 4, label: { sv: 'Ganska bra', en: 'Fairly good' } },
+    { value: 5, label: { sv: 'Mycket bra', en: 'Very good' } },
+  ],
+};
+
 export const SHANARRI_WELLBEING: Wellbeing = {
   tool: 'shanarri',
-  scale: { min: 1, max: 5 },
+  scale: SHANARRI_SCALE,
   indicators: SHANARRI_INDICATORS,
 };

@@ -12,7 +12,8 @@ import { SHANARRI_WELLBEING } from './shanarri.ts';
 
 export const TSI_PROFILE: ModelProfile = defineBuiltInProfile({
   key: 'tsi',
-  version: 1,
+  // 2: anchor labels on the wellbeing scale; `instruments` (none turned on).
+  version: 2,
   name: { sv: 'TSI – tidiga och samordnade insatser', en: 'TSI – early and coordinated support' },
   description: {
     sv: 'Nationell grundprofil för tidiga och samordnade insatser, inspirerad av Skottlandsmodellen (GIRFEC).',
@@ -66,5 +67,6 @@ export const TSI_PROFILE: ModelProfile = defineBuiltInProfile({
   ],
   wellbeing: SHANARRI_WELLBEING,
   childConsentAge: 15,
+  instruments: [],
   childPortalAge: 12,
 });
