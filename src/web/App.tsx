@@ -3,6 +3,9 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { isApiError } from './api.ts';
 import { markSessionExpired, meQueryKey, RequireAuth } from './auth.tsx';
+import { ConcernPage } from './concerns/ConcernPage.tsx';
+import { InboxPage } from './concerns/InboxPage.tsx';
+import { RaiseConcernPage } from './concerns/RaiseConcernPage.tsx';
 import { Layout } from './components/Layout.tsx';
 import { ChildPage } from './pages/ChildPage.tsx';
 import { ChildrenPage } from './pages/ChildrenPage.tsx';
@@ -11,6 +14,7 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { LookupPage } from './pages/LookupPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ReviewPage } from './pages/ReviewPage.tsx';
+import { AssessmentEditorPage } from './wellbeing/AssessmentEditorPage.tsx';
 
 /** A call that finds the session gone signs the user out in the UI; RequireAuth then shows the login page. */
 function onError(error: unknown) {
@@ -42,6 +46,10 @@ const router = createBrowserRouter([
         children: [
           { path: '/', element: <ChildrenPage /> },
           { path: '/children/:id', element: <ChildPage /> },
+          { path: '/children/:id/assessments/new', element: <AssessmentEditorPage /> },
+          { path: '/concerns', element: <InboxPage /> },
+          { path: '/concerns/new', element: <RaiseConcernPage /> },
+          { path: '/concerns/:id', element: <ConcernPage /> },
           { path: '/lookup', element: <LookupPage /> },
           { path: '/emergency', element: <EmergencyAccessPage /> },
           { path: '/review', element: <ReviewPage /> },

@@ -373,3 +373,249 @@ export type Report = ReportStatus & {
 };
 
 export type ReportListResponse = { items: (Report | ReportStatus)[]; nextCursor: string | null };
+
+// ── Concerns (src/http/routes/concerns.schema.ts) ───────────────────────────
+
+/** professional: noticed by the one raising it; child / guardian: they asked for support. */
+export const CONCERN_SOURCES = ['professional', 'child', 'guardian'] as const;
+export type ConcernSource = (typeof CONCERN_SOURCES)[number];
+
+/** Most urgent first. First response due: immediate 4 hours, high 1 working day, normal 5, low 10. */
+export const CONCERN_URGENCIES = ['immediate', 'high', 'normal', 'low'] as const;
+export type ConcernUrgency = (typeof CONCERN_URGENCIES)[number];
+
+export const CONCERN_STATUSES = ['new', 'acknowledged', 'in_progress', 'closed'] as const;
+export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
+
+export const CONCERN_ACTION_KINDS = [
+  'acknowledged',
+  'handled_in_agency',
+  'information_gathered',
+  'coordinated_support',
+  'mandatory_report',
+  'closed',
+] as const;
+export type ConcernActionKind = (typeof CONCERN_ACTION_KINDS)[number];
+
+/** Action kinds whose note is required (what was done; why it was closed). */
+export const NOTE_REQUIRED_FOR: readonly ConcernActionKind[] = ['handled_in_agency', 'closed'];
+
+/** The five questions in GIRFEC order. */
+export const FIVE_QUESTION_KEYS = [
+  'whatIsGettingInTheWay',
+  'haveAllInformation',
+  'whatCanIDoNow',
+  'whatCanMyAgencyDo',
+  'whatHelpFromOthers',
+] as const;
+export type FiveQuestionKey = (typeof FIVE_QUESTION_KEYS)[number];
+export type FiveAnswers = Record<FiveQuestionKey, string>;
+
+export type RaiseConcernRequest = {
+  childId?: string;
+  personnummer?: string;
+  source: ConcernSource;
+  /** Required when source is child or guardian. */
+  sourceNote?: string;
+  urgency: ConcernUrgency;
+  indicators: string[];
+  /** Only the first must be answered (at least 3 characters). */
+  answers: FiveAnswers;
+  /** Question 5: is help from others needed? */
+  needsOthers: boolean;
+  /** Only when the named person is in another agency and neither the family asked nor a consent covers it (else 422 consent_missing). */
+  sharingBasis?: { kind: StatedSharingBasis; reference: string };
+};
+
+/** Why a concern may go to a named person in another agency. */
+export type SharingBasis = 'own_agency' | 'family_request' | 'consent' | 'emergency' | 'crime_prevention' | 'other_statute';
+/** The bases the one raising states by hand. */
+export const STATED_SHARING_BASES = ['emergency', 'crime_prevention', 'other_statute'] as const;
+export type StatedSharingBasis = (typeof STATED_SHARING_BASES)[number];
+
+export type ConcernRecipient = {
+  staffId: string;
+  name: string;
+  title: string | null;
+  unitName: string | null;
+  phone: string | null;
+  kind: 'named_person' | 'enrolling_unit';
+};
+
+type ConcernTimeline = {
+  id: string;
+  status: ConcernStatus;
+  urgency: ConcernUrgency;
+  source: ConcernSource;
+  sourceNote: string | null;
+  answers: FiveAnswers;
+  needsOthers: boolean;
+  indicators: { key: string; name: LocalizedText }[];
+  raisedAt: string;
+  acknowledgedAt: string | null;
+  firstResponseAt: string | null;
+  closedAt: string | null;
+  firstResponseDueAt: string;
+  /** No first response yet and the deadline has passed. */
+  overdue: boolean;
+  recipient: ConcernRecipient | null;
+  /** Protected identity: who received it is not shown. */
+  recipientWithheld: boolean;
+  /** Why it could go to the recipient (null when there is no recipient). */
+  sharingBasis: SharingBasis | null;
+};
+
+export type ConcernAction = {
+  id: string;
+  kind: ConcernActionKind;
+  note: string | null;
+  reportOfConcernId: string | null;
+  actor: { staffId: string; name: string };
+  at: string;
+};
+
+/** The whole concern, for those the access rules let read it. */
+export type ConcernFull = ConcernTimeline & {
+  view: 'full';
+  child: { id: string; personnummer: string; givenName: string | null; familyName: string | null; masked: boolean };
+  municipalityId: string;
+  raisedBy: { staffId: string; name: string; title: string | null; unitId: string; unitName: string };
+  actions: ConcernAction[];
+  /** What the reader may record next (empty unless it was sent to them). */
+  allowedActions: ConcernActionKind[];
+};
+
+/** For the one who raised it without seeing the child. */
+export type ConcernStatusOnly = ConcernTimeline & { view: 'status'; personnummer: string };
+
+export type Concern = ConcernFull | ConcernStatusOnly;
+
+export type ConcernReceipt = {
+  id: string;
+  raisedAt: string;
+  firstResponseDueAt: string;
+  recipient: ConcernRecipient | null;
+  recipientWithheld: boolean;
+  message: LocalizedText;
+};
+
+export type RaiseConcernResponse = { concern: Concern; receipt: ConcernReceipt };
+export type ConcernListResponse = { items: Concern[]; nextCursor: string | null };
+
+export type ConcernActionRequest = {
+  kind: ConcernActionKind;
+  note?: string;
+  reportOfConcernId?: string;
+  report?: { description: string; immediateDanger?: boolean };
+};
+
+export type ConcernFormResponse = {
+  questions: { key: FiveQuestionKey | (string & {}); text: LocalizedText }[];
+  urgencies: { key: ConcernUrgency; firstResponse: LocalizedText }[];
+  sources: ConcernSource[];
+  indicators: { key: string; name: LocalizedText; description: LocalizedText }[];
+};
+
+// ── Wellbeing assessments (src/http/routes/assessments.schema.ts) ───────────
+
+export const TRIANGLE_SIDES = ['grow_and_develop', 'care_from_adults', 'wider_world'] as const;
+export type TriangleSide = (typeof TRIANGLE_SIDES)[number];
+export type TriangleEntryKind = 'strength' | 'challenge';
+
+/** Where a gathered fact is placed. */
+export const MATRIX_QUADRANTS = ['resilience', 'vulnerability', 'protective_environment', 'adversity'] as const;
+export type MatrixQuadrant = (typeof MATRIX_QUADRANTS)[number];
+export type MatrixArea =
+  | 'resilience_protective_environment'
+  | 'resilience_adversity'
+  | 'vulnerability_protective_environment'
+  | 'vulnerability_adversity';
+
+/** x: vulnerability (−5) ↔ resilience (+5); y: adversity (−5) ↔ protective environment (+5). */
+export type MatrixPosition = { x: number; y: number };
+
+export type IndicatorRatingInput = {
+  indicator: string;
+  professional?: number | null;
+  child?: number | null;
+  guardians?: number | null;
+  note?: string | null;
+};
+
+export type CreateAssessmentRequest = {
+  assessedOn?: string;
+  owningUnitId?: string;
+  participants: { child: boolean; guardianIds: string[]; professionals: { name: string; role?: string | null }[] };
+  ratings: IndicatorRatingInput[];
+  childView?: string | null;
+  summary?: string | null;
+  triangle: { heading: string; kind: TriangleEntryKind; text: string }[];
+  matrix: { facts: { quadrant: MatrixQuadrant; text: string }[]; position: MatrixPosition | null } | null;
+  concernId?: string | null;
+};
+
+export type ToolDefinition = {
+  profileKey: string;
+  profileVersion: number;
+  tool: 'shanarri' | 'behovskompassen';
+  scale: { min: number; max: number; labels: { value: number; label: LocalizedText }[] };
+  indicators: { key: string; name: LocalizedText; description: LocalizedText; childStatement: LocalizedText | null }[];
+  instruments: {
+    key: string;
+    name: LocalizedText;
+    kind: 'outcome' | 'session';
+    items: { key: string; label: LocalizedText }[];
+    itemMin: number;
+    itemMax: number;
+  }[];
+  triangle: {
+    sides: { key: TriangleSide; name: LocalizedText }[];
+    headings: { key: string; side: TriangleSide; name: LocalizedText }[];
+  };
+  matrix: { axisMin: number; axisMax: number; quadrants: { key: MatrixQuadrant; name: LocalizedText }[] };
+};
+
+export type Assessment = {
+  id: string;
+  childId: string;
+  assessedOn: string;
+  profileKey: string;
+  profileVersion: number;
+  tool: 'shanarri' | 'behovskompassen';
+  category: 'wellbeing';
+  participants: {
+    child: boolean;
+    guardians: { guardianId: string; name: string | null }[];
+    professionals: { name: string; role: string | null }[];
+  };
+  ratings: { indicator: string; professional: number | null; child: number | null; guardians: number | null; note: string | null }[];
+  professionalMean: number | null;
+  childView: string | null;
+  summary: string | null;
+  triangle: { heading: string; side: TriangleSide; kind: TriangleEntryKind; text: string }[];
+  matrix: { facts: { quadrant: MatrixQuadrant; text: string }[]; position: MatrixPosition | null; area: MatrixArea | null };
+  concernId: string | null;
+  owningUnitId: string;
+  owningUnitName: string;
+  author: string;
+  createdAt: string;
+};
+
+export type AssessmentTrendPoint = {
+  assessmentId: string;
+  assessedOn: string;
+  professional: number | null;
+  child: number | null;
+  guardians: number | null;
+};
+
+export type AssessmentListResponse = {
+  /** The wheel of the child's current profile. */
+  tool: ToolDefinition;
+  /** Newest first. */
+  items: Assessment[];
+  /** Indicator key → points, oldest first. */
+  trend: Record<string, AssessmentTrendPoint[]>;
+};
+
+export type AssessmentResponse = Assessment & { toolDefinition: ToolDefinition };

@@ -3,6 +3,17 @@
  * language as Accept-Language, so error messages come back in that language.
  */
 import type {
+  AssessmentListResponse,
+  AssessmentResponse,
+  ConcernActionRequest,
+  ConcernFormResponse,
+  ConcernListResponse,
+  Concern,
+  ConcernFull,
+  ConcernStatus,
+  CreateAssessmentRequest,
+  RaiseConcernRequest,
+  RaiseConcernResponse,
   AddTeamMemberRequest,
   ApiErrorBody,
   ChangeNamedPersonRequest,
@@ -168,4 +179,23 @@ export const api = {
     request<ReviewQueueResponse>('GET', `/api/audit/review-queue${query(params)}`, undefined, signal),
   reviewAuditEvent: (seq: number, body: ReviewEventRequest) =>
     request<ReviewEventResponse>('POST', `/api/audit/events/${seq}/review`, body),
+
+  concernForm: (signal?: AbortSignal) => request<ConcernFormResponse>('GET', '/api/concerns/form', undefined, signal),
+  raiseConcern: (body: RaiseConcernRequest) => request<RaiseConcernResponse>('POST', '/api/concerns', body),
+  concerns: (params: { status?: ConcernStatus | 'open'; mine?: boolean; limit?: number; cursor?: string }, signal?: AbortSignal) =>
+    request<ConcernListResponse>(
+      'GET',
+      `/api/concerns${query({ ...params, mine: params.mine === undefined ? undefined : String(params.mine) })}`,
+      undefined,
+      signal,
+    ),
+  concern: (id: string, signal?: AbortSignal) =>
+    request<Concern>('GET', `/api/concerns/${encodeURIComponent(id)}`, undefined, signal),
+  recordConcernAction: (id: string, body: ConcernActionRequest) =>
+    request<ConcernFull>('POST', `/api/concerns/${encodeURIComponent(id)}/actions`, body),
+
+  assessments: (childId: string, signal?: AbortSignal) =>
+    request<AssessmentListResponse>('GET', `/api/children/${encodeURIComponent(childId)}/assessments`, undefined, signal),
+  createAssessment: (childId: string, body: CreateAssessmentRequest) =>
+    request<AssessmentResponse>('POST', `/api/children/${encodeURIComponent(childId)}/assessments`, body),
 };

@@ -1,5 +1,5 @@
 /** The page frame: skip link, header (app name, navigation, language, user), main landmark. */
-import { Link as DsLink, SkipLink } from '@digdir/designsystemet-react';
+import { Button, Link as DsLink, SkipLink } from '@digdir/designsystemet-react';
 import { useEffect, useRef, type MouseEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
@@ -53,12 +53,19 @@ function useFocusOnNavigate(main: RefObject<HTMLElement | null>) {
   }, [pathname, main]);
 }
 
+/** From a child's page, "Raise a concern" starts with that child filled in. */
+export function raiseConcernHref(pathname: string): string {
+  const child = /^\/children\/([^/]+)/.exec(pathname)?.[1];
+  return child ? `/concerns/new?child=${child}` : '/concerns/new';
+}
+
 export function Layout() {
   const { t } = useTranslation();
   const me = useMe();
   const main = useRef<HTMLElement>(null);
   useFocusOnNavigate(main);
   const user = me.data ?? null;
+  const { pathname } = useLocation();
 
   const skip = (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
@@ -88,6 +95,11 @@ export function Layout() {
                 </li>
                 <li>
                   <DsLink asChild>
+                    <NavLink to='/concerns'>{t('nav.inbox')}</NavLink>
+                  </DsLink>
+                </li>
+                <li>
+                  <DsLink asChild>
                     <NavLink to='/lookup'>{t('nav.lookup')}</NavLink>
                   </DsLink>
                 </li>
@@ -107,6 +119,11 @@ export function Layout() {
             </nav>
           )}
           <div className='app-header__tools'>
+            {user && (
+              <Button asChild data-color='accent' className='raise-concern-button'>
+                <Link to={raiseConcernHref(pathname)}>{t('nav.raiseConcern')}</Link>
+              </Button>
+            )}
             <LanguageSwitch />
             {user && <UserMenu me={user} />}
           </div>

@@ -20,6 +20,7 @@ import { Team } from '../child/Team.tsx';
 import { ErrorAlert, Loading } from '../components/Status.tsx';
 import { EmergencyNotice } from '../emergency/EmergencyNotice.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
+import { WellbeingSection } from '../wellbeing/WellbeingSection.tsx';
 import { fullName, localized } from '../format.ts';
 import { currentLanguage } from '../i18n/index.ts';
 
@@ -70,6 +71,7 @@ export function ChildPage() {
         <NamedPersonCard namedPerson={detail.namedPerson} title={title} headingId='named-person-heading' />
         <ChangeNamedPersonForm childId={id} title={title} />
       </section>
+      <WellbeingSection childId={id} />
       <Guardians guardians={detail.guardians} />
       <Team childId={id} />
       <Consents child={detail} headingId='consents-heading' />
