@@ -6,6 +6,7 @@ import {
   canActOnConcern,
   canAssignNamedPerson,
   canReadBasicRecord,
+  canVerifyAuditTrail,
   concernView,
   isConcernRaiser,
   isConcernRecipient,
@@ -131,13 +132,13 @@ describe('concerns', () => {
   it('the recipient reads it in full and acts on it', () => {
     expect(isConcernRecipient(principal, concern())).toBe(true);
     expect(concernView(principal, child(), concern())).toEqual({ allowed: true, view: 'full', basis: 'concern_recipient' });
-    expect(canActOnConcern(principal, concern()).allowed).toBe(true);
+    expect(canActOnConcern(principal, child(), concern()).allowed).toBe(true);
   });
 
   it('the raiser who cannot see the child gets the status view and cannot act', () => {
     expect(isConcernRaiser(lena, concern())).toBe(true);
     expect(concernView(lena, child(), concern())).toEqual({ allowed: true, view: 'status', basis: 'raiser' });
-    expect(canActOnConcern(lena, concern()).allowed).toBe(false);
+    expect(canActOnConcern(lena, child(), concern()).allowed).toBe(false);
   });
 
   it('a colleague at the raising unit gets nothing unless the child is enrolled there', () => {
@@ -145,8 +146,27 @@ describe('concerns', () => {
     expect(concernView(colleague, child({ currentEnrollmentUnitIds: ['school-b'] }), concern())).toEqual({ allowed: true, view: 'full', basis: 'owning_unit' });
   });
 
-  it('a concern without a recipient is nobody’s to act on', () => {
-    expect(isConcernRecipient(principal, concern({ recipientStaffId: null }))).toBe(false);
-    expect(canActOnConcern(principal, concern({ recipientStaffId: null })).allowed).toBe(false);
+  it('a concern that reached no one is the social-services intake’s of the child’s municipality – and only theirs', () => {
+    const unrouted = concern({ recipientStaffId: null });
+    const alone = child({ currentEnrollmentUnitIds: [], namedPersonStaffId: null });
+    expect(isConcernRecipient(principal, unrouted)).toBe(false);
+    expect(canActOnConcern(principal, alone, unrouted).allowed).toBe(false);
+    const intakeHere: Actor = { ...actor([], 'ida'), roles: [{ ...actor([{ role: 'intake_social_worker', unitId: 'soc' }]).roles[0]!, agencyType: 'social_services' }] };
+    expect(concernView(intakeHere, alone, unrouted)).toEqual({ allowed: true, view: 'full', basis: 'unrouted_concern_intake' });
+    expect(canActOnConcern(intakeHere, alone, unrouted)).toEqual({ allowed: true, basis: 'unrouted_concern_intake' });
+    // Another municipality's intake, and any intake once the concern has a recipient: nothing.
+    expect(concernView(intakeHere, { ...alone, municipalityId: 'm2' }, unrouted)).toEqual({ allowed: false });
+    expect(canActOnConcern(intakeHere, { ...alone, municipalityId: 'm2' }, unrouted).allowed).toBe(false);
+    expect(concernView(intakeHere, alone, concern()).allowed).toBe(false);
+    expect(canActOnConcern(intakeHere, alone, concern()).allowed).toBe(false);
+  });
+});
+
+describe('the audit trail itself', () => {
+  it('log reviewers and administrators may verify the chain; others may not', () => {
+    expect(canVerifyAuditTrail(actor([{ role: 'log_reviewer', unitId: 'x' }]))).toBe(true);
+    expect(canVerifyAuditTrail(actor([{ role: 'administrator', unitId: 'x' }]))).toBe(true);
+    expect(canVerifyAuditTrail(actor([{ role: 'manager', unitId: 'x' }]))).toBe(false);
+    expect(canVerifyAuditTrail(actor([{ role: 'school_principal', unitId: 'x' }]))).toBe(false);
   });
 });

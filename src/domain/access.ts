@@ -83,6 +83,7 @@ export type RecordReadBasis =
   | 'owning_unit'
   | 'named_person_own_agency'
   | 'concern_recipient'
+  | 'unrouted_concern_intake'
   | 'team_consent'
   | 'mandatory_report'
   | 'emergency';
@@ -139,6 +140,18 @@ export function isConcernRecipient(actor: Actor, record: RecordFacts): boolean {
   return record.kind === 'concern' && record.recipientStaffId != null && record.recipientStaffId === actor.staffId;
 }
 
+/**
+ * A concern that reached no one – the child had no named person and no one
+ * held a named-person role at a unit where the child was enrolled – is the
+ * social-services intake's of the child's municipality to read and act on (the
+ * municipality's ultimate responsibility for the child), so that no concern is
+ * left with no one to act on it. Raising one still needs a sharing basis
+ * towards social services (services/concerns.ts).
+ */
+export function isUnroutedConcernIntake(actor: Actor, child: ChildAccessFacts, record: RecordFacts): boolean {
+  return record.kind === 'concern' && record.recipientStaffId == null && isMandatoryReportRecipient(actor, child.municipalityId);
+}
+
 /** The actor raised the concern (sees its status even without seeing the child – ACCESS.md, Writes). */
 export function isConcernRaiser(actor: Actor, record: RecordFacts): boolean {
   return record.kind === 'concern' && record.raisedByStaffId != null && record.raisedByStaffId === actor.staffId;
@@ -171,6 +184,11 @@ export function isLogReviewer(actor: Actor): boolean {
   return actor.roles.some((r) => r.role === 'log_reviewer');
 }
 
+/** Log reviewers and administrators may check that the audit chain is intact (a yes/no answer, no events). */
+export function canVerifyAuditTrail(actor: Actor): boolean {
+  return isLogReviewer(actor) || actor.roles.some((r) => r.role === 'administrator');
+}
+
 /** Managers review emergency accesses of their municipality. */
 export function isManagerIn(actor: Actor, municipalityId: string): boolean {
   return actor.roles.some((r) => r.role === 'manager' && r.municipalityId === municipalityId);
@@ -197,6 +215,7 @@ export function canReadRecord(actor: Actor, child: ChildAccessFacts, record: Rec
   }
   if (record.kind === 'concern') {
     if (isConcernRecipient(actor, record)) return { allowed: true, basis: 'concern_recipient' };
+    if (isUnroutedConcernIntake(actor, child, record)) return { allowed: true, basis: 'unrouted_concern_intake' };
     // Rule 1 for a concern: the owning (raiser's) unit reads it only where it may also see the child – a concern
     // raised by personal identity number for a child elsewhere gives that unit no window on the child.
     if (isOwningUnit(actor, record) && canReadBasicRecord(actor, child).allowed) return { allowed: true, basis: 'owning_unit' };
@@ -232,9 +251,19 @@ export function concernView(actor: Actor, child: ChildAccessFacts, record: Recor
   return { allowed: false };
 }
 
-/** May the actor record what happens on a concern? Only the one it was sent to. */
-export function canActOnConcern(actor: Actor, record: RecordFacts): Decision<'concern_recipient'> {
-  return isConcernRecipient(actor, record) ? { allowed: true, basis: 'concern_recipient' } : { allowed: false };
+/**
+ * May the actor record what happens on a concern? The one it was sent to; for
+ * a concern that reached no one, the social-services intake of the child's
+ * municipality.
+ */
+export function canActOnConcern(
+  actor: Actor,
+  child: ChildAccessFacts,
+  record: RecordFacts,
+): Decision<'concern_recipient' | 'unrouted_concern_intake'> {
+  if (isConcernRecipient(actor, record)) return { allowed: true, basis: 'concern_recipient' };
+  if (isUnroutedConcernIntake(actor, child, record)) return { allowed: true, basis: 'unrouted_concern_intake' };
+  return { allowed: false };
 }
 
 /** May the actor record or withdraw consent for the child? The named person, or staff of a unit where the child is enrolled. */

@@ -5,6 +5,7 @@ import {
   FIVE_QUESTIONS,
   applyConcernAction,
   firstResponseDueAt,
+  forwardingBasis,
   isConcernOverdue,
   possibleConcernActions,
   urgencyRank,
@@ -73,5 +74,21 @@ describe('the five questions', () => {
       'What additional help, if any, may be needed from others?',
     ]);
     for (const k of FIVE_QUESTION_KEYS) expect(FIVE_QUESTIONS[k].sv.length).toBeGreaterThan(20);
+  });
+});
+
+describe('an open concern follows the named person only on a basis that still holds', () => {
+  const school = { agencyType: 'school', organisationId: 'kommun' };
+  const health = { agencyType: 'child_health_care', organisationId: 'region' };
+  it('within the raising agency: own agency', () => {
+    expect(forwardingBasis({ sharingBasis: 'own_agency', owning: school }, school, null)).toEqual({ basis: 'own_agency', reference: null });
+    expect(forwardingBasis({ sharingBasis: 'consent', owning: school }, school, null)).toEqual({ basis: 'own_agency', reference: null });
+  });
+  it('to another agency: the family’s request and a stated basis go with it; own agency or consent needs a consent for the new one', () => {
+    expect(forwardingBasis({ sharingBasis: 'family_request', owning: school }, health, null)).toBe('keep_reference');
+    expect(forwardingBasis({ sharingBasis: 'other_statute', owning: school }, health, null)).toBe('keep_reference');
+    expect(forwardingBasis({ sharingBasis: 'own_agency', owning: school }, health, null)).toBeNull();
+    expect(forwardingBasis({ sharingBasis: 'consent', owning: school }, health, null)).toBeNull();
+    expect(forwardingBasis({ sharingBasis: 'own_agency', owning: school }, health, 'k1')).toEqual({ basis: 'consent', reference: 'k1' });
   });
 });

@@ -48,6 +48,15 @@ export const CONCERN_ACTION_KINDS = [
 export type ConcernActionKind = (typeof CONCERN_ACTION_KINDS)[number];
 
 /**
+ * A concern's history: the actions above, and `forwarded` – written by the
+ * system (or by whoever changed the named person) when the child's named
+ * person changes and an open concern moves from the old one to the new one.
+ * Never recorded through the actions endpoint; changes no status.
+ */
+export const CONCERN_HISTORY_KINDS = [...CONCERN_ACTION_KINDS, 'forwarded'] as const;
+export type ConcernHistoryKind = (typeof CONCERN_HISTORY_KINDS)[number];
+
+/**
  * Why a concern may go to a named person in another agency (ACCESS.md, Writes:
  * sending information to another agency requires a sharing basis):
  * - `own_agency`: the recipient works in the raiser's own agency (same agency type and organisation) – nothing crosses;
@@ -166,4 +175,31 @@ export function isConcernOverdue(
 /** Sort rank for the inbox: most urgent first (0). */
 export function urgencyRank(urgency: ConcernUrgency): number {
   return CONCERN_URGENCIES.indexOf(urgency);
+}
+
+// ── Following the named person ──────────────────────────────────────────────
+
+type AgencyOf = { agencyType: string; organisationId: string };
+
+/**
+ * When the child's named person changes, may an open concern sent to the old
+ * one move to the new one, and on which basis? The basis it was sent on must
+ * still hold for the new recipient (ACCESS.md, Writes): the family's own
+ * request and a basis the raiser stated go with the concern; `own_agency` and
+ * `consent` hold only if the new named person is in the raising agency, or an
+ * active consent (`coveringConsentId`) lets their unit or agency receive
+ * `concern`. Null: it stays with the old recipient, who can still act on it.
+ */
+export function forwardingBasis(
+  concern: { sharingBasis: SharingBasis | null; owning: AgencyOf },
+  to: AgencyOf,
+  coveringConsentId: string | null,
+): { basis: SharingBasis; reference: string | null } | 'keep_reference' | null {
+  if (concern.owning.agencyType === to.agencyType && concern.owning.organisationId === to.organisationId) {
+    return { basis: 'own_agency', reference: null };
+  }
+  if (concern.sharingBasis !== null && concern.sharingBasis !== 'own_agency' && concern.sharingBasis !== 'consent') {
+    return 'keep_reference';
+  }
+  return coveringConsentId ? { basis: 'consent', reference: coveringConsentId } : null;
 }

@@ -3,9 +3,9 @@
  * person, team, consents, emergency grants – in one query. The decision itself
  * is always made by `domain/access.ts`.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../db/client.ts';
-import { type AccessTime, enrollmentCurrentSql } from '../db/queries/access.ts';
+import { type AccessTime, enrollmentCurrentSql, uuidArray } from '../db/queries/access.ts';
 import type { ChildAccessFacts, TeamMembership } from '../domain/access.ts';
 import { type ConsentFacts, consentState } from '../domain/consent.ts';
 import { today } from './clock.ts';
@@ -43,15 +43,33 @@ export function consentFromJson(raw: RawConsent): ConsentFacts {
   return { ...raw, withdrawnAt: raw.withdrawnAt ? new Date(raw.withdrawnAt) : null };
 }
 
+export type ChildAccess = { row: ChildRow; facts: ChildAccessFacts; consents: ConsentFacts[] };
+
 /** The child row and the access facts, or null when no such child exists. */
-export async function loadChildAccess(
+export async function loadChildAccess(db: Queryable, childId: string, at: AccessTime = accessTimeNow()): Promise<ChildAccess | null> {
+  const [row] = await queryRows<FactsRow>(db, factsQuery(sql`c.id = ${childId}::uuid`, at));
+  return row ? childAccessOf(row, at) : null;
+}
+
+/**
+ * The same for many children in one query (a page of a list), keyed by child
+ * id; children that do not exist are absent.
+ */
+export async function loadChildrenAccess(
   db: Queryable,
-  childId: string,
+  childIds: readonly string[],
   at: AccessTime = accessTimeNow(),
-): Promise<{ row: ChildRow; facts: ChildAccessFacts; consents: ConsentFacts[] } | null> {
-  const [row] = await queryRows<FactsRow>(
-    db,
-    sql`SELECT c.id, c.municipality_id, c.personnummer, c.given_name, c.family_name, c.birth_date::text AS birth_date,
+): Promise<Map<string, ChildAccess>> {
+  const result = new Map<string, ChildAccess>();
+  const ids = [...new Set(childIds)];
+  if (ids.length === 0) return result;
+  const rows = await queryRows<FactsRow>(db, factsQuery(sql`c.id = ANY(${uuidArray(ids)})`, at));
+  for (const row of rows) result.set(row.id, childAccessOf(row, at));
+  return result;
+}
+
+function factsQuery(where: SQL, at: AccessTime): SQL {
+  return sql`SELECT c.id, c.municipality_id, c.personnummer, c.given_name, c.family_name, c.birth_date::text AS birth_date,
                c.address, c.postal_code, c.city, c.protected_identity, c.is_test_data,
                (SELECT array_agg(DISTINCT e.unit_id) FROM enrollments e
                  WHERE e.child_id = c.id AND ${enrollmentCurrentSql('e', at.today)}) AS enrolled_unit_ids,
@@ -71,9 +89,10 @@ export async function loadChildAccess(
                   FROM consents k WHERE k.child_id = c.id) AS consents,
                (SELECT array_agg(DISTINCT ea.staff_id) FROM emergency_accesses ea
                  WHERE ea.child_id = c.id AND ea.expires_at > ${at.now.toISOString()}::timestamptz) AS emergency_staff_ids
-          FROM children c WHERE c.id = ${childId}::uuid`,
-  );
-  if (!row) return null;
+          FROM children c WHERE ${where}`;
+}
+
+function childAccessOf(row: FactsRow, at: AccessTime): ChildAccess {
   const consents = (row.consents ?? []).map(consentFromJson);
   return {
     row,

@@ -13,7 +13,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/client.ts';
 import { uuidArray } from '../db/queries/access.ts';
 import { auditReviews } from '../db/schema/index.ts';
-import { type Actor, canReadBasicRecord, isLogReviewer, isNamedPerson } from '../domain/access.ts';
+import { type Actor, canReadBasicRecord, canVerifyAuditTrail, isLogReviewer, isNamedPerson } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
 import type { LocalizedText } from '../domain/types.ts';
 import { loadChildAccess } from './access-facts.ts';
@@ -30,13 +30,6 @@ export const MAX_FLAGGED = 200;
 export const SAMPLE_WINDOW_DAYS = 30;
 /** Rows (unit × hour × action) in one access extract. */
 export const MAX_EXTRACT_ROWS = 2_000;
-
-// ── Rules for the audit trail itself ─────────────────────────────────────────
-
-/** Log reviewers and administrators may check that the chain is intact (a yes/no answer, no events). */
-export function canVerifyAuditTrail(actor: Actor): boolean {
-  return isLogReviewer(actor) || actor.roles.some((r) => r.role === 'administrator');
-}
 
 // ── Presenting events ────────────────────────────────────────────────────────
 
@@ -400,6 +393,8 @@ export const ACTION_LABELS = {
   'concern.list': { sv: 'Såg oro om barnet i en lista', en: 'Saw concerns about the child in a list' },
   'concern.read': { sv: 'Läste en oro om barnet', en: 'Read a concern about the child' },
   'concern.action': { sv: 'Registrerade vad som görs med en oro', en: 'Recorded what is done about a concern' },
+  'concern.form': { sv: 'Hämtade välbefinnandeindikatorerna för barnet till en ny oro', en: "Fetched the child's wellbeing indicators for a new concern" },
+  'concern.forward': { sv: 'En oro om barnet flyttades till den nya barnkontakten', en: "A concern about the child moved to the new named person" },
   'assessment.create': { sv: 'Gjorde en bedömning av barnets välbefinnande', en: "Recorded an assessment of the child's wellbeing" },
   'assessment.list': { sv: 'Såg bedömningar av barnets välbefinnande', en: "Saw assessments of the child's wellbeing" },
   'assessment.read': { sv: 'Läste en bedömning av barnets välbefinnande', en: "Read an assessment of the child's wellbeing" },

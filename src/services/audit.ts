@@ -52,6 +52,10 @@ export const AUDIT_ACTIONS = [
   'concern.list',
   'concern.read',
   'concern.action',
+  /** The raise-a-concern form asked for a child's indicators (allowed: the child's profile; denied: answered with the actor's own). */
+  'concern.form',
+  /** The named person changed: open concerns sent to the old one moved to the new one (`concernIds`; actor null for the daily job). */
+  'concern.forward',
   /** Reports of concern (orosanmälan): filed, listed by intake, read, received. */
   'report_of_concern.file',
   'report_of_concern.list',

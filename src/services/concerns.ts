@@ -25,6 +25,7 @@ import {
 import {
   CONCERN_URGENCIES,
   type ConcernActionKind,
+  type ConcernHistoryKind,
   type ConcernSource,
   type ConcernStatus,
   type ConcernUrgency,
@@ -35,15 +36,17 @@ import {
   type SharingBasis,
   applyConcernAction,
   firstResponseDueAt,
+  forwardingBasis,
   isConcernOverdue,
   possibleConcernActions,
 } from '../domain/concerns.ts';
 import { type ConsentFacts, consentCovers, consentState } from '../domain/consent.ts';
 import { AppError } from '../domain/errors.ts';
 import { formatPersonnummer, parsePersonnummer, personnummerErrorMessage } from '../domain/personnummer.ts';
+import { BUILT_IN_PROFILES } from '../domain/profiles/index.ts';
 import type { ModelProfile } from '../domain/profiles/schema.ts';
 import type { AgencyType, LocalizedText } from '../domain/types.ts';
-import { accessTimeNow, loadChildAccess } from './access-facts.ts';
+import { type ChildAccess, accessTimeNow, loadChildAccess, loadChildrenAccess } from './access-facts.ts';
 import { recordAuditEvent } from './audit.ts';
 import { MAX_PAGE_SIZE } from './children.ts';
 import { loadProfile } from './profiles.ts';
@@ -83,10 +86,13 @@ type ConcernTimeline = {
 
 export type ConcernActionView = {
   id: string;
-  kind: ConcernActionKind;
+  kind: ConcernHistoryKind;
   note: string | null;
   reportOfConcernId: string | null;
-  actor: { staffId: string; name: string };
+  /** `forwarded`: the recipient before and after the named person changed. */
+  forwarded: { fromStaffId: string | null; toStaffId: string | null } | null;
+  /** null: the system (the daily handover job). */
+  actor: { staffId: string; name: string } | null;
   at: string;
 };
 
@@ -177,7 +183,11 @@ function recordFacts(r: ConcernRow): RecordFacts {
 }
 
 function indicatorNames(profile: ModelProfile, keys: readonly string[]) {
-  return keys.map((key) => ({ key, name: profile.wellbeing.indicators.find((i) => i.key === key)?.name ?? { sv: key, en: key } }));
+  // A raiser who could not see the child may have used their own profile's keys (see `concernForm`).
+  const named = (key: string) =>
+    profile.wellbeing.indicators.find((i) => i.key === key)?.name ??
+    BUILT_IN_PROFILES.flatMap((p) => p.wellbeing.indicators).find((i) => i.key === key)?.name ?? { sv: key, en: key };
+  return keys.map((key) => ({ key, name: named(key) }));
 }
 
 function presentTimeline(r: ConcernRow, profile: ModelProfile, identityVisible: boolean, now: Date): ConcernTimeline {
@@ -230,17 +240,19 @@ async function loadActions(tx: Queryable, concernIds: readonly string[]): Promis
   const rows = await queryRows<{
     id: string;
     concern_id: string;
-    kind: ConcernActionKind;
+    kind: ConcernHistoryKind;
     note: string | null;
     report_of_concern_id: string | null;
-    actor_id: string;
-    actor_name: string;
+    from_staff_id: string | null;
+    to_staff_id: string | null;
+    actor_id: string | null;
+    actor_name: string | null;
     at: Date | string;
   }>(
     tx,
-    sql`SELECT a.id, a.concern_id, a.kind, a.note, a.report_of_concern_id, a.actor_id,
+    sql`SELECT a.id, a.concern_id, a.kind, a.note, a.report_of_concern_id, a.from_staff_id, a.to_staff_id, a.actor_id,
                s.given_name || ' ' || s.family_name AS actor_name, a.at
-          FROM concern_actions a JOIN staff s ON s.id = a.actor_id
+          FROM concern_actions a LEFT JOIN staff s ON s.id = a.actor_id
          WHERE a.concern_id = ANY(${`{${concernIds.join(',')}}`}::uuid[])
          ORDER BY a.at, a.id`,
   );
@@ -251,7 +263,8 @@ async function loadActions(tx: Queryable, concernIds: readonly string[]): Promis
       kind: a.kind,
       note: a.note,
       reportOfConcernId: a.report_of_concern_id,
-      actor: { staffId: a.actor_id, name: a.actor_name },
+      forwarded: a.kind === 'forwarded' ? { fromStaffId: a.from_staff_id, toStaffId: a.to_staff_id } : null,
+      actor: a.actor_id ? { staffId: a.actor_id, name: a.actor_name ?? '' } : null,
       at: iso(a.at),
     });
     result.set(a.concern_id, list);
@@ -264,9 +277,12 @@ async function present(tx: Queryable, items: readonly Presentable[], now: Date):
     tx,
     items.filter((i) => i.view === 'full').map((i) => i.row.id),
   );
+  // One profile per distinct key on the page, not one load per row.
+  const profiles = new Map<string | null, ModelProfile>();
+  for (const key of new Set(items.map((i) => i.row.model_profile_key))) profiles.set(key, await loadProfile(tx, key));
   const out: ConcernViewJson[] = [];
   for (const { row: r, view, identityVisible, canAct } of items) {
-    const profile = await loadProfile(tx, r.model_profile_key);
+    const profile = profiles.get(r.model_profile_key)!;
     const timeline = presentTimeline(r, profile, identityVisible, now);
     if (view === 'status') {
       out.push({ view: 'status', ...timeline, personnummer: formatPersonnummer(r.personnummer) });
@@ -293,7 +309,11 @@ async function present(tx: Queryable, items: readonly Presentable[], now: Date):
 
 /** One concern as the actor may see it, or null (not found / not theirs to see). */
 async function decide(tx: Queryable, actor: Actor, row: ConcernRow) {
-  const child = await loadChildAccess(tx, row.child_id, accessTimeNow());
+  return decideWith(actor, row, await loadChildAccess(tx, row.child_id, accessTimeNow()));
+}
+
+/** The decision for one concern on facts already loaded: always `concernView` and `canActOnConcern`. */
+function decideWith(actor: Actor, row: ConcernRow, child: ChildAccess | null | undefined) {
   if (!child) return null;
   const record = recordFacts(row);
   const decision = concernView(actor, child.facts, record);
@@ -305,7 +325,7 @@ async function decide(tx: Queryable, actor: Actor, row: ConcernRow) {
       row,
       view: decision.view,
       identityVisible: canSeeProtectedIdentity(actor, child.facts),
-      canAct: canActOnConcern(actor, record).allowed,
+      canAct: canActOnConcern(actor, child.facts, record).allowed,
     } satisfies Presentable,
   };
 }
@@ -369,6 +389,28 @@ async function findRecipient(tx: Queryable, childId: string, enrolledUnitIds: re
          ORDER BY ${roleOrder}, r.staff_id LIMIT 1`,
   );
   return holder ?? null;
+}
+
+/**
+ * The social-services intake of the child's municipality – the unit of a
+ * current `intake_social_worker` – for a concern that reaches no one. Null when
+ * the municipality has none (the concern is then still the intake role's).
+ */
+async function intakeOf(
+  tx: Queryable,
+  municipalityId: string,
+  today: string,
+): Promise<Pick<RecipientCandidate, 'unit_id' | 'agency_type' | 'organisation_id'> | null> {
+  const [unit] = await queryRows<Pick<RecipientCandidate, 'unit_id' | 'agency_type' | 'organisation_id'>>(
+    tx,
+    sql`SELECT u.id AS unit_id, u.agency_type, u.organisation_id
+          FROM staff_roles r JOIN staff s ON s.id = r.staff_id JOIN units u ON u.id = r.unit_id
+         WHERE u.municipality_id = ${municipalityId}::uuid AND u.agency_type = 'social_services'
+           AND r.role = 'intake_social_worker' AND s.active
+           AND r.valid_from <= ${today}::date AND (r.valid_to IS NULL OR r.valid_to >= ${today}::date)
+         ORDER BY u.id LIMIT 1`,
+  );
+  return unit ?? null;
 }
 
 /** The actor's unit that owns a new concern: where the child is enrolled, else their primary unit, else any unit where they work with children. */
@@ -437,23 +479,35 @@ export async function raiseConcern(options: {
       );
     }
 
-    // The indicators must be the child's profile's own.
-    const profile = await profileOf(tx, municipalityId);
-    const known = new Set(profile.wellbeing.indicators.map((i) => i.key));
+    // The indicators must be the child's profile's own – or, for a child the raiser cannot see, those the form
+    // offered them (their own municipality's profile); the error then names only those, so it never tells the
+    // raiser which profile (and so which municipality) a child they cannot see belongs to.
+    const childKeys = (await profileOf(tx, municipalityId)).wellbeing.indicators.map((i) => i.key);
+    const offered = canReadBasicRecord(actor, child.facts).allowed
+      ? childKeys
+      : (await actorProfile(tx, actor)).wellbeing.indicators.map((i) => i.key);
+    const known = new Set([...childKeys, ...offered]);
     const unknown = input.indicators.find((k) => !known.has(k));
     if (unknown !== undefined) {
-      const list = [...known].join(', ');
+      const list = offered.join(', ');
       throw new AppError('unknown_indicator', {
         message: {
-          sv: `Indikatorn "${unknown}" finns inte i barnets välbefinnandeverktyg. Använd någon av: ${list}.`,
-          en: `The indicator "${unknown}" is not part of the child's wellbeing tool. Use one of: ${list}.`,
+          sv: `Indikatorn "${unknown}" finns inte bland de välbefinnandeindikatorer som formuläret erbjuder. Använd någon av: ${list}.`,
+          en: `The indicator "${unknown}" is not one of the wellbeing indicators the form offers. Use one of: ${list}.`,
         },
         details: { field: 'indicators', key: unknown },
       });
     }
 
     const recipient = await findRecipient(tx, child.row.id, child.facts.currentEnrollmentUnitIds, at.today);
-    const sharing = recipient ? await sharingBasisFor(tx, owningUnitId, recipient, input, child.consents, at.today) : null;
+    // No one to send it to: the social-services intake of the child's municipality reads and acts on it
+    // (domain/access `isUnroutedConcernIntake`) – on a sharing basis like any other agency.
+    const intake = recipient ? null : await intakeOf(tx, municipalityId, at.today);
+    const sharing = recipient
+      ? await sharingBasisFor(tx, owningUnitId, recipient, input, child.consents, at.today)
+      : intake
+        ? await sharingBasisFor(tx, owningUnitId, intake, input, child.consents, at.today)
+        : null;
     if (sharing && 'error' in sharing) {
       await recordAuditEvent(tx, { actor, action: 'concern.create', outcome: 'denied', childId: child.row.id, municipalityId, details: { reason: 'consent_missing' } });
       return sharing;
@@ -504,6 +558,7 @@ export async function raiseConcern(options: {
         needsOthers: input.needsOthers,
         recipientStaffId: recipient?.staff_id ?? null,
         recipientKind: recipient?.kind ?? null,
+        unroutedTo: recipient ? null : 'municipality_intake',
         sharingBasis: sharing?.basis ?? null,
       },
     });
@@ -527,8 +582,8 @@ function receiptFor(view: ConcernViewJson): ConcernReceipt {
           en: `The concern has been sent to ${r.name}${r.unitName ? `, ${r.unitName}` : ''}. A response is due by ${when.en}.`,
         }
       : {
-          sv: 'Oron är registrerad, men barnet har ingen barnkontakt och ingen enhet där någon kan ta emot den. Kontakta barnets hemkommun – och gör en orosanmälan om barnet kan fara illa.',
-          en: 'The concern is recorded, but the child has no named person and no unit where someone can receive it. Contact the child’s home municipality – and file a report of concern if the child may be at risk.',
+          sv: 'Barnet har ingen barnkontakt och ingen enhet där någon kan ta emot oron, så den går till socialtjänstens mottagning i barnets kommun. Gör en orosanmälan om barnet kan fara illa.',
+          en: 'The child has no named person and no unit where someone can receive the concern, so it goes to the social-services intake of the child’s municipality. File a report of concern if the child may be at risk.',
         };
   return {
     id: view.id,
@@ -549,7 +604,7 @@ function receiptFor(view: ConcernViewJson): ConcernReceipt {
 async function sharingBasisFor(
   tx: Queryable,
   owningUnitId: string,
-  recipient: RecipientCandidate,
+  recipient: Pick<RecipientCandidate, 'unit_id' | 'agency_type' | 'organisation_id'>,
   input: RaiseConcernInput,
   consents: readonly ConsentFacts[],
   today: string,
@@ -567,6 +622,17 @@ async function sharingBasisFor(
   );
   if (covering) return { basis: 'consent', reference: covering.id };
   if (input.sharingBasis) return { basis: input.sharingBasis.kind, reference: input.sharingBasis.reference };
+  if (!('staff_id' in recipient)) {
+    return refuse(
+      new AppError('consent_missing', {
+        message: {
+          sv: 'Barnet har ingen barnkontakt och ingen enhet där någon kan ta emot oron, så den går till socialtjänstens mottagning i barnets kommun – och inget aktivt samtycke låter socialtjänsten ta emot en oro (kategori "concern"). Be vårdnadshavarna om samtycke, registrera oron som barnets eller vårdnadshavarens egen begäran, ange en annan grund – eller gör en orosanmälan om barnet kan fara illa.',
+          en: 'The child has no named person and no unit where someone can receive the concern, so it goes to the social-services intake of the child’s municipality – and no active consent lets social services receive a concern (category "concern"). Ask the guardians for consent, record the concern as the child’s or guardian’s own request, state another basis – or file a report of concern if the child may be at risk.',
+        },
+        details: { field: 'sharingBasis', recipientAgencyType: recipient.agency_type, category: 'concern' },
+      }),
+    );
+  }
   return refuse(
     new AppError('consent_missing', {
       message: {
@@ -668,10 +734,12 @@ export async function listConcerns(options: {
             SELECT cn.id FROM concerns cn WHERE ${scope} AND ${status} AND ${after}
              ORDER BY ${sortKeySql('cn')} LIMIT ${limit + 1})`,
     );
-    // Re-decide each row with the pure rules (the SQL only scoped the page) and keep the SQL order.
+    // Re-decide each row with the pure rules (the SQL only scoped the page) on the facts of every child on
+    // the page, loaded in one query; keep the SQL order.
+    const facts = await loadChildrenAccess(tx, rows.map((r) => r.child_id), at);
     const decidedRows: (Presentable & { childId: string })[] = [];
     for (const row of rows) {
-      const decided = await decide(tx, actor, row);
+      const decided = decideWith(actor, row, facts.get(row.child_id));
       if (decided) decidedRows.push({ ...decided.item, childId: row.child_id });
     }
     const rank = (r: ConcernRow) => CONCERN_URGENCIES.indexOf(r.urgency);
@@ -822,6 +890,117 @@ export async function recordConcernAction(options: {
   });
 }
 
+// ── Following the named person ─────────────────────────────────────────────
+
+/** A change of the child's named person, from one professional to another. */
+export type NamedPersonChange = { childId: string; fromStaffId: string; toStaffId: string; toUnitId: string };
+
+/**
+ * When the named person changes, open concerns sent to the old one move to
+ * the new one, inside the caller's transaction: the recipient is updated, a
+ * `forwarded` entry (actor: `actor`, null for the daily job) goes into each
+ * concern's history, and one `concern.forward` audit event names the concerns.
+ * A concern whose sharing basis would not hold for the new named person's
+ * agency (`forwardingBasis`) stays with the old recipient and is named in the
+ * audit event as kept. A change to no one (declined, aged out) is not passed
+ * here: the old recipient keeps the concern. Returns the forwarded ids.
+ */
+export async function forwardOpenConcerns(
+  tx: Queryable,
+  changes: readonly NamedPersonChange[],
+  actor: Actor | null,
+): Promise<string[]> {
+  const moves = changes.filter((c) => c.fromStaffId !== c.toStaffId);
+  if (moves.length === 0) return [];
+  const open = await queryRows<{
+    id: string;
+    child_id: string;
+    municipality_id: string;
+    recipient_staff_id: string;
+    sharing_basis: SharingBasis | null;
+    agency_type: AgencyType;
+    organisation_id: string;
+  }>(
+    tx,
+    sql`SELECT cn.id, cn.child_id, cn.municipality_id, cn.recipient_staff_id, cn.sharing_basis, ou.agency_type, ou.organisation_id
+          FROM concerns cn JOIN units ou ON ou.id = cn.owning_unit_id
+          JOIN json_to_recordset(${JSON.stringify(moves.map((m) => ({ child_id: m.childId, from_staff_id: m.fromStaffId })))}::json)
+            AS m(child_id uuid, from_staff_id uuid) ON m.child_id = cn.child_id AND m.from_staff_id = cn.recipient_staff_id
+         WHERE cn.status <> 'closed'
+         ORDER BY cn.id
+         FOR UPDATE OF cn`,
+  );
+  if (open.length === 0) return [];
+  const moveOf = new Map(moves.map((m) => [`${m.childId}|${m.fromStaffId}`, m]));
+  const targetUnits = new Map(
+    (
+      await queryRows<{ id: string; agency_type: AgencyType; organisation_id: string }>(
+        tx,
+        sql`SELECT id, agency_type, organisation_id FROM units WHERE id = ANY(${`{${[...new Set(moves.map((m) => m.toUnitId))].join(',')}}`}::uuid[])`,
+      )
+    ).map((u) => [u.id, u]),
+  );
+  const at = accessTimeNow();
+  const facts = await loadChildrenAccess(tx, open.map((c) => c.child_id), at);
+  const forwarded: { id: string; municipality_id: string; from: string; to: string; to_unit: string; basis: SharingBasis | null; reference: string | null; keep: boolean }[] = [];
+  const kept: string[] = [];
+  for (const c of open) {
+    const move = moveOf.get(`${c.child_id}|${c.recipient_staff_id}`)!;
+    const unit = targetUnits.get(move.toUnitId);
+    if (!unit) {
+      kept.push(c.id);
+      continue;
+    }
+    const to = { unitId: unit.id, agencyType: unit.agency_type };
+    const covering = (facts.get(c.child_id)?.consents ?? []).find((k) => consentState(k, at.today) === 'active' && consentCovers(k, to, 'concern'));
+    const basis = forwardingBasis(
+      { sharingBasis: c.sharing_basis, owning: { agencyType: c.agency_type, organisationId: c.organisation_id } },
+      { agencyType: unit.agency_type, organisationId: unit.organisation_id },
+      covering?.id ?? null,
+    );
+    if (basis === null) {
+      kept.push(c.id);
+      continue;
+    }
+    forwarded.push({
+      id: c.id,
+      municipality_id: c.municipality_id,
+      from: move.fromStaffId,
+      to: move.toStaffId,
+      to_unit: move.toUnitId,
+      basis: basis === 'keep_reference' ? null : basis.basis,
+      reference: basis === 'keep_reference' ? null : basis.reference,
+      keep: basis === 'keep_reference',
+    });
+  }
+  if (forwarded.length > 0) {
+    const data = sql`json_to_recordset(${JSON.stringify(forwarded)}::json)
+      AS f(id uuid, municipality_id uuid, "from" uuid, "to" uuid, to_unit uuid, basis text, reference text, keep boolean)`;
+    await tx.execute(sql`UPDATE concerns cn
+         SET recipient_staff_id = f."to", recipient_unit_id = f.to_unit, recipient_kind = 'named_person',
+             sharing_basis = CASE WHEN f.keep THEN cn.sharing_basis ELSE f.basis END,
+             sharing_reference = CASE WHEN f.keep THEN cn.sharing_reference ELSE f.reference END
+        FROM ${data} WHERE cn.id = f.id`);
+    await tx.execute(sql`INSERT INTO concern_actions (municipality_id, concern_id, kind, from_staff_id, to_staff_id, actor_id, actor_unit_id, at)
+      SELECT f.municipality_id, f.id, 'forwarded', f."from", f."to", ${actor?.staffId ?? null}::uuid, ${actor?.primaryUnitId ?? null}::uuid, now()
+        FROM ${data}`);
+  }
+  await recordAuditEvent(tx, {
+    actor,
+    action: 'concern.forward',
+    outcome: 'allowed',
+    childIds: [...new Set(open.map((c) => c.child_id))],
+    resourceType: 'concern',
+    details: {
+      concernIds: forwarded.map((f) => f.id),
+      moves: forwarded.map((f) => ({ concernId: f.id, fromStaffId: f.from, toStaffId: f.to })),
+      // Stayed with the old recipient: the sharing basis does not reach the new named person's agency.
+      keptConcernIds: kept,
+    },
+  });
+  return forwarded.map((f) => f.id);
+}
+
 // ── The form ────────────────────────────────────────────────────────────────
 
 function deadlineText(urgency: ConcernUrgency): LocalizedText {
@@ -832,12 +1011,64 @@ function deadlineText(urgency: ConcernUrgency): LocalizedText {
     : { sv: `inom ${rule.workingDays} arbetsdagar`, en: `within ${rule.workingDays} working days` };
 }
 
-/** What the "raise a concern" form needs: the five questions, urgencies with deadlines, sources, the indicators of the actor's municipality's profile. */
-export async function concernForm(options: { db: Db; actor: Actor }) {
-  const { db, actor } = options;
+/** The profile of the actor's own municipality (their primary unit's), or the national default. */
+async function actorProfile(db: Queryable, actor: Actor): Promise<ModelProfile> {
   const municipalityId = actor.roles.find((r) => r.unitId === actor.primaryUnitId)?.municipalityId ?? actor.roles[0]?.municipalityId;
-  const profile = municipalityId ? await profileOf(db, municipalityId) : await loadProfile(db, null);
+  return municipalityId ? profileOf(db, municipalityId) : loadProfile(db, null);
+}
+
+/**
+ * What the "raise a concern" form needs: the five questions, urgencies with
+ * deadlines, sources, and the wellbeing indicators – of the child's profile
+ * when a child is given (by id, or by personal identity number in a POST body)
+ * that the actor can see; otherwise of the actor's own municipality's profile.
+ * A child the actor cannot see – or one that does not exist – is answered
+ * exactly as no child at all, so the form never reveals whether it exists or
+ * where it lives; `raiseConcern` then accepts the offered keys as well.
+ */
+export async function concernForm(options: { db: Db; actor: Actor; childId?: string; personnummer?: string }) {
+  const { db, actor } = options;
+  let normalized: string | null = null;
+  if (options.personnummer !== undefined) {
+    const parsed = parsePersonnummer(options.personnummer);
+    if (!parsed.ok) throw new AppError('invalid_personnummer', { message: personnummerErrorMessage(parsed.reason) });
+    normalized = parsed.value.normalized;
+  }
+  const { profile, indicatorsFrom } = await runUseCase(db, async (tx) => {
+    let childId = options.childId ?? null;
+    if (normalized !== null) {
+      const [found] = await queryRows<{ id: string }>(tx, sql`SELECT id FROM children WHERE personnummer = ${normalized}`);
+      childId = found?.id ?? null;
+    }
+    const child = childId ? await loadChildAccess(tx, childId) : null;
+    // Only where the actor may also see where the child lives: a profile is the municipality's.
+    if (child && canReadBasicRecord(actor, child.facts).allowed && canSeeProtectedIdentity(actor, child.facts)) {
+      await recordAuditEvent(tx, {
+        actor,
+        action: 'concern.form',
+        outcome: 'allowed',
+        childId: child.row.id,
+        municipalityId: child.row.municipality_id,
+        resourceType: 'child',
+        resourceId: child.row.id,
+      });
+      return { profile: await profileOf(tx, child.row.municipality_id), indicatorsFrom: 'child' as const };
+    }
+    if (childId !== null || normalized !== null) {
+      // Asked about a child the actor may not see (or none): audited as denied, answered as if no child was given.
+      await recordAuditEvent(tx, {
+        actor,
+        action: 'concern.form',
+        outcome: 'denied',
+        childId: child?.row.id ?? null,
+        municipalityId: child?.row.municipality_id ?? null,
+        details: { byPersonnummer: normalized !== null },
+      });
+    }
+    return { profile: await actorProfile(tx, actor), indicatorsFrom: 'your_municipality' as const };
+  });
   return {
+    indicatorsFrom,
     questions: FIVE_QUESTION_KEYS.map((key) => ({ key, text: FIVE_QUESTIONS[key] })),
     urgencies: CONCERN_URGENCIES.map((key) => ({ key, firstResponse: deadlineText(key) })),
     sources: ['professional', 'child', 'guardian'] as ConcernSource[],

@@ -29,6 +29,7 @@ import { CHILD_FACING_ROLES, type LocalizedText, type NamedPersonReason, type St
 import { loadChildAccess } from './access-facts.ts';
 import { recordAuditEvent } from './audit.ts';
 import { type NamedPersonDetail, loadReadableChild, namedPersonDetail } from './children.ts';
+import { type NamedPersonChange, forwardOpenConcerns } from './concerns.ts';
 import { today as todayInZone } from './clock.ts';
 import { loadProfile, loadProfilesByMunicipality } from './profiles.ts';
 import { refuse, runUseCase } from './use-case.ts';
@@ -108,9 +109,18 @@ function decide(profile: ModelProfile, child: BatchChild, on: string, candidates
   return { child, reason: decision.reason, derived: decision.derived };
 }
 
-/** Ends current assignments and inserts the new ones for a set of changes, in one statement each. */
+/**
+ * Ends current assignments and inserts the new ones for a set of changes, in
+ * one statement each; open concerns sent to an old named person follow to the
+ * new one (a change to no one leaves them where they are).
+ */
 async function applyChanges(tx: Queryable, changes: Change[], actorId: string | null): Promise<void> {
   if (changes.length === 0) return;
+  const concernMoves: NamedPersonChange[] = changes.flatMap((c) =>
+    c.child.current?.status === 'assigned' && c.child.current.staffId && c.derived?.kind === 'assigned'
+      ? [{ childId: c.child.id, fromStaffId: c.child.current.staffId, toStaffId: c.derived.staffId, toUnitId: c.derived.unitId }]
+      : [],
+  );
   const ending = changes.filter((c) => c.child.current).map((c) => c.child.current!.id);
   if (ending.length > 0) {
     await tx.execute(
@@ -142,6 +152,8 @@ async function applyChanges(tx: Queryable, changes: Change[], actorId: string | 
           AS r(id uuid, municipality_id uuid, child_id uuid, staff_id uuid, unit_id uuid, stage_key text,
                stage_unit_id uuid, reason text)`);
   }
+  // The daily job is the system: no actor.
+  await forwardOpenConcerns(tx, concernMoves, null);
 }
 
 /**
@@ -335,9 +347,9 @@ export async function assignNamedPerson(options: {
     const on = todayInZone();
     const profile = await profileOfMunicipality(tx, child.row.municipality_id);
     // Lock the child's current assignment so two concurrent changes cannot both end it.
-    const [current] = await queryRows<{ id: string }>(
+    const [current] = await queryRows<{ id: string; status: 'assigned' | 'declined'; staff_id: string | null }>(
       tx,
-      sql`SELECT id FROM named_person_assignments WHERE child_id = ${childId}::uuid AND valid_to IS NULL FOR UPDATE`,
+      sql`SELECT id, status, staff_id FROM named_person_assignments WHERE child_id = ${childId}::uuid AND valid_to IS NULL FOR UPDATE`,
     );
 
     type Row = { status: 'assigned' | 'declined'; staffId: string | null; unitId: string | null; stageKey: string | null; stageUnitId: string | null };
@@ -389,6 +401,10 @@ export async function assignNamedPerson(options: {
       resourceType: 'named_person',
       details: { action: input.action, staffId: row.staffId },
     });
+    // Open concerns sent to the previous named person follow the new one; after a decline they stay.
+    if (current?.status === 'assigned' && current.staff_id && row.status === 'assigned' && row.staffId && row.unitId) {
+      await forwardOpenConcerns(tx, [{ childId, fromStaffId: current.staff_id, toStaffId: row.staffId, toUnitId: row.unitId }], actor);
+    }
     return namedPersonDetail(tx, childId, profile, child.identityVisible);
   });
 }

@@ -10,11 +10,12 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, queryRows } from '../../src/db/client.ts';
+import { type Database, type Db, queryRows } from '../../src/db/client.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { verifyAuditChain } from '../../src/services/audit.ts';
+import { applyHandoverForChild } from '../../src/services/named-person.ts';
 import { testDatabase } from '../support/db.ts';
-import { birthDateForAge, makeStaffMember, makeWorld, signIn, uniquePersonnummer, type World } from '../support/factories.ts';
+import { addStaffRole, birthDateForAge, makeStaffMember, makeWorld, signIn, TEST_PASSWORD, uniquePersonnummer, type World } from '../support/factories.ts';
 
 let database: Database;
 let app: FastifyInstance;
@@ -410,5 +411,226 @@ describe('demo concerns', () => {
     expect(items).toHaveLength(3);
     expect(items[0]!.urgency).toBe('immediate');
     expect(items.every((c) => c.view === 'full' && c.answers.whatIsGettingInTheWay.includes('Genererad demodata'))).toBe(true);
+  });
+});
+
+/** Signs in from an address of its own, so these stories do not share the login rate limit with those above. */
+let logins = 0;
+async function login(username: string, on: FastifyInstance = app): Promise<{ cookie: string }> {
+  logins++;
+  const response = await on.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD }, remoteAddress: `10.9.${logins >> 8}.${logins & 255}` });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed for ${username}: ${response.statusCode} ${response.body}`);
+  return { cookie: String(response.headers['set-cookie']).split(';')[0]! };
+}
+
+describe('a concern follows the named person', () => {
+  async function forwardEvents(concernId: string) {
+    return queryRows<{ actor_id: string | null; details: { concernIds: string[] } }>(
+      database.db,
+      sql`SELECT actor_id, details FROM audit_events WHERE action = 'concern.forward' AND details->'concernIds' ? ${concernId}`,
+    );
+  }
+
+  it('a manual assignment moves the open concerns – not the closed – with a visible history entry; after a decline they stay', async () => {
+    const child = await world.makeChild({ age: 10, extraDays: 41 + Math.floor(Math.random() * 300), at: [{ unitId: world.units.otherSchool.id, kind: 'school_class' }] });
+    const teacher = await login(world.staff.teacher.username);
+    const oldNp = await login(world.staff.otherPrincipal.username);
+    const open = (await call('POST', '/api/concerns', teacher.cookie, concernBody({ personnummer: child.personnummer }))).json().concern.id as string;
+    const closed = (await call('POST', '/api/concerns', teacher.cookie, concernBody({ personnummer: child.personnummer }))).json().concern.id as string;
+    expect((await call('POST', `/api/concerns/${closed}/actions`, oldNp.cookie, { kind: 'closed', note: 'Redan hanterat.' })).statusCode).toBe(201);
+
+    const deputy = await makeStaffMember(database.db, { username: 'vera.bitradande', unitId: world.units.otherSchool.id, role: 'school_principal' });
+    const assigned = await call('POST', `/api/children/${child.id}/named-person`, oldNp.cookie, { action: 'assign', staffId: deputy.id, reason: 'Olle går i pension.' });
+    expect(assigned.statusCode, assigned.body).toBe(201);
+
+    const newNp = await login(deputy.username);
+    const moved = await call('GET', `/api/concerns/${open}`, newNp.cookie);
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ view: 'full', recipient: { staffId: deputy.id, kind: 'named_person' }, allowedActions: expect.arrayContaining(['acknowledged']) });
+    const history = moved.json().actions as { kind: string; actor: { staffId: string } | null; forwarded: unknown }[];
+    expect(history).toEqual([
+      expect.objectContaining({ kind: 'forwarded', actor: expect.objectContaining({ staffId: world.staff.otherPrincipal.id }), forwarded: { fromStaffId: world.staff.otherPrincipal.id, toStaffId: deputy.id } }),
+    ]);
+    expect((await call('GET', '/api/concerns?status=open', newNp.cookie)).json().items.map((c: { id: string }) => c.id)).toContain(open);
+    // Forwarding is not a response: the deadline still runs from when it was raised.
+    expect(moved.json()).toMatchObject({ status: 'new', firstResponseAt: null });
+    // The old named person no longer acts on it.
+    expect((await call('POST', `/api/concerns/${open}/actions`, oldNp.cookie, { kind: 'acknowledged' })).statusCode).toBe(404);
+    // The closed concern stays where it was.
+    const [stayed] = await queryRows<{ recipient_staff_id: string }>(database.db, sql`SELECT recipient_staff_id FROM concerns WHERE id = ${closed}::uuid`);
+    expect(stayed!.recipient_staff_id).toBe(world.staff.otherPrincipal.id);
+    const events = await forwardEvents(open);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.actor_id).toBe(world.staff.otherPrincipal.id);
+    expect(events[0]!.details.concernIds).toEqual([open]);
+
+    // The family declines the named person: nobody holds the role, the concern stays with its recipient.
+    expect((await call('POST', `/api/children/${child.id}/named-person`, newNp.cookie, { action: 'decline', reason: 'Familjen avböjer.' })).statusCode).toBe(201);
+    const kept = await call('GET', `/api/concerns/${open}`, newNp.cookie);
+    expect(kept.statusCode).toBe(200);
+    expect(kept.json().recipient.staffId).toBe(deputy.id);
+    expect((await call('POST', `/api/concerns/${open}/actions`, newNp.cookie, { kind: 'acknowledged' })).statusCode).toBe(201);
+  });
+
+  it('the handover job moves them too, as the system (actor null)', async () => {
+    const child = await world.makeChild({ age: 10, extraDays: 42 + Math.floor(Math.random() * 300), at: [{ unitId: world.units.school.id, kind: 'school_class' }] });
+    const teacher = await login(world.staff.teacher.username);
+    const police = await login(world.staff.policeOfficer.username);
+    const raised = await call('POST', '/api/concerns', teacher.cookie, concernBody({ childId: child.id }));
+    expect(raised.json().receipt.recipient.staffId).toBe(world.staff.principal.id);
+    const id = raised.json().concern.id as string;
+    // Sent on the family's own request: that basis goes with the concern to any agency.
+    const asked = (await call('POST', '/api/concerns', police.cookie, concernBody({ personnummer: child.personnummer, source: 'guardian', sourceNote: 'Pappan bad om hjälp.' })))
+      .json().concern.id as string;
+
+    // The child changes school.
+    await database.db.execute(sql`UPDATE enrollments SET end_date = CURRENT_DATE - 1 WHERE child_id = ${child.id}::uuid`);
+    await database.db.execute(sql`INSERT INTO enrollments (municipality_id, child_id, unit_id, kind, start_date)
+      VALUES (${world.municipality.id}::uuid, ${child.id}::uuid, ${world.units.otherSchool.id}::uuid, 'school_class', CURRENT_DATE)`);
+    await database.db.transaction((tx) => applyHandoverForChild(tx, child.id));
+
+    // The new named person: a principal of Björkskolan (there may be more than one by now).
+    const [current] = await queryRows<{ staff_id: string; username: string; unit_id: string }>(
+      database.db,
+      sql`SELECT n.staff_id, s.username, n.unit_id FROM named_person_assignments n JOIN staff s ON s.id = n.staff_id
+           WHERE n.child_id = ${child.id}::uuid AND n.valid_to IS NULL`,
+    );
+    expect(current!.unit_id).toBe(world.units.otherSchool.id);
+    const np = await login(current!.username);
+    for (const concernId of [id, asked]) {
+      const read = await call('GET', `/api/concerns/${concernId}`, np.cookie);
+      expect(read.statusCode, read.body).toBe(200);
+      expect(read.json().recipient.staffId).toBe(current!.staff_id);
+      expect(read.json().actions).toEqual([expect.objectContaining({ kind: 'forwarded', actor: null })]);
+    }
+    const events = await forwardEvents(id);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.actor_id).toBeNull();
+    expect(events[0]!.details.concernIds.sort()).toEqual([id, asked].sort());
+    const oldNp = await login(world.staff.principal.username);
+    expect((await call('POST', `/api/concerns/${id}/actions`, oldNp.cookie, { kind: 'acknowledged' })).statusCode).toBe(404);
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+  });
+});
+
+describe('a concern that reaches no one', () => {
+  it('goes to the social-services intake of the child’s municipality, who reads and acts on it; still on a sharing basis', async () => {
+    const child = await world.makeChild({ age: 10, extraDays: 50 + Math.floor(Math.random() * 300) });
+    const teacher = await login(world.staff.teacher.username);
+    const refused = await call('POST', '/api/concerns', teacher.cookie, concernBody({ personnummer: child.personnummer }));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toMatchObject({ code: 'consent_missing' });
+    expect(refused.json().error.message).toMatch(/social-services intake/);
+
+    const raised = await call('POST', '/api/concerns', teacher.cookie, concernBody({ personnummer: child.personnummer, source: 'guardian', sourceNote: 'Mamman bad om stöd.' }));
+    expect(raised.statusCode, raised.body).toBe(201);
+    expect(raised.json().receipt).toMatchObject({ recipient: null, recipientWithheld: false });
+    expect(raised.json().receipt.message.en).toMatch(/social-services intake/);
+    const id = raised.json().concern.id as string;
+
+    const ida = await login(intake.username);
+    expect((await call('GET', '/api/concerns', ida.cookie)).json().items.map((c: { id: string }) => c.id)).toContain(id);
+    const read = await call('GET', `/api/concerns/${id}`, ida.cookie);
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({ view: 'full', recipient: null, allowedActions: expect.arrayContaining(['acknowledged']) });
+    expect((await call('POST', `/api/concerns/${id}/actions`, ida.cookie, { kind: 'acknowledged' })).statusCode).toBe(201);
+    // Not the intake of another municipality.
+    const other = await makeWorld(database.db);
+    const otherIntake = await makeStaffMember(database.db, { username: 'ivar.intag', unitId: other.units.socialServices.id, role: 'intake_social_worker' });
+    expect((await call('GET', `/api/concerns/${id}`, (await login(otherIntake.username)).cookie)).statusCode).toBe(404);
+  });
+});
+
+describe('the inbox is decided row by row in code, in a bounded number of queries', () => {
+  /** Counts the statements a database handle runs (transactions included). */
+  function counting(db: Db) {
+    let statements = 0;
+    const wrap = <T extends object>(target: T): T =>
+      new Proxy(target, {
+        get(t, prop, receiver) {
+          const value = Reflect.get(t, prop, receiver) as unknown;
+          if (typeof value !== 'function') return value;
+          const fn = value as (...args: unknown[]) => unknown;
+          if (prop === 'transaction') return (cb: (tx: object) => unknown, ...rest: unknown[]) => fn.call(t, (tx: object) => cb(wrap(tx)), ...rest);
+          if (['execute', 'select', 'insert', 'update', 'delete'].includes(String(prop))) {
+            return (...args: unknown[]) => {
+              statements++;
+              return fn.apply(t, args);
+            };
+          }
+          return fn.bind(t);
+        },
+      });
+    return { db: wrap(db), statements: () => statements };
+  }
+
+  it('the same number of queries for a page of 2 and a page of 8', async () => {
+    const counted = counting(database.db);
+    const countingApp = await buildApp({ database: { ...database, db: counted.db }, serveWeb: false });
+    try {
+      const local = await makeWorld(database.db);
+      const teacher = await signIn(countingApp, local.staff.teacher.username);
+      for (let i = 0; i < 8; i++) {
+        const child = await local.makeChild({ age: 10, extraDays: 43 + Math.floor(Math.random() * 300), at: [{ unitId: local.units.school.id, kind: 'school_class' }] });
+        expect((await countingApp.inject({ method: 'POST', url: '/api/concerns', headers: { cookie: teacher.cookie }, payload: concernBody({ childId: child.id }) })).statusCode).toBe(201);
+      }
+      const principal = await signIn(countingApp, local.staff.principal.username);
+      const page = async (limit: number) => {
+        const before = counted.statements();
+        const response = await countingApp.inject({ method: 'GET', url: `/api/concerns?limit=${limit}`, headers: { cookie: principal.cookie } });
+        expect(response.json().items).toHaveLength(limit);
+        return counted.statements() - before;
+      };
+      await page(1); // warm the profile cache
+      const small = await page(2);
+      const large = await page(8);
+      expect(large).toBe(small);
+    } finally {
+      await countingApp.close();
+    }
+  });
+});
+
+describe('the form offers the child’s own indicators', () => {
+  it('for a child you can see; for one you cannot, your own – exactly as for no child – and raising accepts them', async () => {
+    const backa = await makeWorld(database.db, { profileKey: 'backa-barnet' });
+    const child = await backa.makeChild({ age: 10, extraDays: 44 + Math.floor(Math.random() * 300), at: [{ unitId: backa.units.school.id, kind: 'school_class' }] });
+    const hidden = await backa.makeChild({ age: 10, extraDays: 45 + Math.floor(Math.random() * 300), at: [{ unitId: backa.units.otherSchool.id, kind: 'school_class' }] });
+    // A teacher of this world's Ekskolan (TSI: SHANARRI) who also teaches at the other municipality's Ekskolan (Backa barnet).
+    const both = await makeStaffMember(database.db, { username: 'tove.tvakommun', unitId: world.units.school.id, role: 'teacher' });
+    await addStaffRole(database.db, { staffId: both.id, unitId: backa.units.school.id, role: 'teacher' });
+    // The first role held is the primary one: this world's.
+    await database.db.execute(sql`UPDATE staff_roles SET valid_from = CURRENT_DATE - 10 WHERE staff_id = ${both.id}::uuid AND unit_id = ${world.units.school.id}::uuid`);
+    const session = await login(both.username);
+    const keys = (body: { indicators: { key: string }[] }) => body.indicators.map((i) => i.key);
+
+    const plain = (await call('GET', '/api/concerns/form', session.cookie)).json();
+    expect(plain.indicatorsFrom).toBe('your_municipality');
+    expect(keys(plain)).toContain('safe');
+    const forChild = await call('GET', `/api/concerns/form?childId=${child.id}`, session.cookie);
+    expect(forChild.statusCode).toBe(200);
+    expect(forChild.json().indicatorsFrom).toBe('child');
+    expect(keys(forChild.json())).toContain('respect');
+    expect(keys(forChild.json())).not.toContain('safe');
+    const byPnr = await call('POST', '/api/concerns/form', session.cookie, { personnummer: child.personnummer });
+    expect(byPnr.json()).toEqual(forChild.json());
+
+    // A child the caller cannot see, and one that does not exist: the same answer as no child.
+    const unseen = (await call('GET', `/api/concerns/form?childId=${hidden.id}`, session.cookie)).json();
+    const unknown = (await call('GET', `/api/concerns/form?childId=${crypto.randomUUID()}`, session.cookie)).json();
+    const unseenByPnr = (await call('POST', '/api/concerns/form', session.cookie, { personnummer: hidden.personnummer })).json();
+    const unregistered = (await call('POST', '/api/concerns/form', session.cookie, { personnummer: uniquePersonnummer(birthDateForAge(9, 77)) })).json();
+    for (const answer of [unseen, unknown, unseenByPnr, unregistered]) expect(answer).toEqual(plain);
+    expect((await call('POST', '/api/concerns/form', session.cookie, { personnummer: '19811218-9875' })).json().error.code).toBe('invalid_personnummer');
+    expect((await call('GET', '/api/concerns/form?personnummer=201001011234', session.cookie)).statusCode).toBe(400);
+
+    // Raising for the hidden child with what the form offered works; an unknown key names only the offered ones.
+    const body = { personnummer: hidden.personnummer, source: 'guardian', sourceNote: 'Mamman ringde.' };
+    const raised = await call('POST', '/api/concerns', session.cookie, concernBody({ ...body, indicators: ['safe'] }));
+    expect(raised.statusCode, raised.body).toBe(201);
+    const wrong = await call('POST', '/api/concerns', session.cookie, concernBody({ ...body, indicators: ['happy'] }));
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().error.message).toMatch(/safe/);
+    expect(wrong.json().error.message).not.toMatch(/belonging|leisure/);
   });
 });

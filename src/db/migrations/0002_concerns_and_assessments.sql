@@ -28,7 +28,9 @@ CREATE TABLE "concern_actions" (
 	"kind" text NOT NULL,
 	"note" text,
 	"report_of_concern_id" uuid,
-	"actor_id" uuid NOT NULL,
+	"from_staff_id" uuid,
+	"to_staff_id" uuid,
+	"actor_id" uuid,
 	"actor_unit_id" uuid,
 	"at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -69,6 +71,8 @@ ALTER TABLE "assessments" ADD CONSTRAINT "assessments_author_id_staff_id_fk" FOR
 ALTER TABLE "concern_actions" ADD CONSTRAINT "concern_actions_municipality_id_organisations_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "concern_actions" ADD CONSTRAINT "concern_actions_concern_id_concerns_id_fk" FOREIGN KEY ("concern_id") REFERENCES "public"."concerns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "concern_actions" ADD CONSTRAINT "concern_actions_report_of_concern_id_reports_of_concern_id_fk" FOREIGN KEY ("report_of_concern_id") REFERENCES "public"."reports_of_concern"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "concern_actions" ADD CONSTRAINT "concern_actions_from_staff_id_staff_id_fk" FOREIGN KEY ("from_staff_id") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "concern_actions" ADD CONSTRAINT "concern_actions_to_staff_id_staff_id_fk" FOREIGN KEY ("to_staff_id") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "concern_actions" ADD CONSTRAINT "concern_actions_actor_id_staff_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "concern_actions" ADD CONSTRAINT "concern_actions_actor_unit_id_units_id_fk" FOREIGN KEY ("actor_unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "concerns" ADD CONSTRAINT "concerns_municipality_id_organisations_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

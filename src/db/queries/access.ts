@@ -125,7 +125,8 @@ export function reportReadableSql(actor: Actor, alias: string, at: AccessTime): 
 /**
  * Boolean expression over a concern alias (columns `child_id`,
  * `owning_unit_id`, `recipient_staff_id`): the actor may read the whole
- * concern. Twin of `canReadRecord` for kind `concern`: the recipient; the
+ * concern. Twin of `canReadRecord` for kind `concern`: the recipient; for a
+ * concern that reached no one, the intake of the child's municipality; the
  * owning unit where it may also see the child; the named person of the owning
  * agency; a team member whose consent covers `concern`; emergency access.
  * (The raiser's own status view is not a read of the record: `raised_by`.)
@@ -138,8 +139,13 @@ export function concernReadableSql(actor: Actor, alias: string, at: AccessTime):
       actor.roles.filter((x) => CHILD_FACING_ROLES.includes(x.role)).map((x) => `${x.agencyType}|${x.organisationId}`),
     ),
   ];
+  const intakeMunicipalities = [
+    ...new Set(actor.roles.filter((x) => x.role === 'intake_social_worker' && x.agencyType === 'social_services').map((x) => x.municipalityId)),
+  ];
   return sql`(
     ${r}.recipient_staff_id = ${actor.staffId}::uuid
+    OR (${r}.recipient_staff_id IS NULL AND EXISTS (
+          SELECT 1 FROM children uc WHERE uc.id = ${r}.child_id AND uc.municipality_id = ANY(${uuidArray(intakeMunicipalities)})))
     OR (${r}.owning_unit_id = ANY(${uuidArray(units)}) AND ${r}.child_id IN ${visibleChildIdsSql(actor, at)})
     OR (${namedPersonSql(actor, sql`${r}.child_id`)} AND EXISTS (
           SELECT 1 FROM units ou WHERE ou.id = ${r}.owning_unit_id

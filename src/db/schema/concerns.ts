@@ -9,7 +9,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { CONCERN_ACTION_KINDS, CONCERN_SOURCES, CONCERN_STATUSES, CONCERN_URGENCIES, SHARING_BASES } from '../../domain/concerns.ts';
+import { CONCERN_HISTORY_KINDS, CONCERN_SOURCES, CONCERN_STATUSES, CONCERN_URGENCIES, SHARING_BASES } from '../../domain/concerns.ts';
 import { children, organisations, reportsOfConcern, staff, units } from './index.ts';
 
 export const concerns = pgTable(
@@ -71,7 +71,7 @@ export const concerns = pgTable(
   ],
 );
 
-/** One step the named person recorded on a concern; never changed afterwards. */
+/** One step on a concern – recorded by the one it was sent to, or `forwarded` when the named person changed; never changed afterwards. */
 export const concernActions = pgTable(
   'concern_actions',
   {
@@ -82,14 +82,16 @@ export const concernActions = pgTable(
     concernId: uuid('concern_id')
       .notNull()
       .references(() => concerns.id),
-    kind: text('kind', { enum: CONCERN_ACTION_KINDS }).notNull(),
+    kind: text('kind', { enum: CONCERN_HISTORY_KINDS }).notNull(),
     /** What was done; the reason for closing. */
     note: text('note'),
     /** For `mandatory_report`: the report of concern to social services. */
     reportOfConcernId: uuid('report_of_concern_id').references(() => reportsOfConcern.id),
-    actorId: uuid('actor_id')
-      .notNull()
-      .references(() => staff.id),
+    /** For `forwarded`: the recipient before and after the named person changed. */
+    fromStaffId: uuid('from_staff_id').references(() => staff.id),
+    toStaffId: uuid('to_staff_id').references(() => staff.id),
+    /** Who recorded it; null for the system (the daily handover job forwarding a concern). */
+    actorId: uuid('actor_id').references(() => staff.id),
     actorUnitId: uuid('actor_unit_id').references(() => units.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import {
   CONCERN_ACTION_KINDS,
+  CONCERN_HISTORY_KINDS,
   CONCERN_SOURCES,
   CONCERN_STATUSES,
   CONCERN_URGENCIES,
@@ -161,17 +162,28 @@ const Timeline = {
   firstResponseDueAt: z.string(),
   overdue: z.boolean().describe('No first response yet and firstResponseDueAt has passed'),
   /** null when no one could be found, or withheld (protected identity) – see recipientWithheld. */
-  recipient: ConcernRecipient.nullable(),
+  recipient: ConcernRecipient.nullable().describe(
+    'null also when no one could be found: then the social-services intake of the child’s municipality reads and acts on it',
+  ),
   recipientWithheld: z.boolean().describe('The child has protected identity: who received it (and so where the child is) is not shown'),
   sharingBasis: z.enum(SHARING_BASES).nullable().describe('Why it could go to the recipient (null when there is no recipient)'),
 };
 
 export const ConcernActionView = z.object({
   id: z.uuid(),
-  kind: ConcernActionKind,
+  kind: z
+    .enum(CONCERN_HISTORY_KINDS)
+    .describe('An action the recipient recorded, or forwarded: the child’s named person changed and the open concern moved to the new one'),
   note: z.string().nullable(),
   reportOfConcernId: z.uuid().nullable(),
-  actor: z.object({ staffId: z.uuid(), name: z.string() }),
+  forwarded: z
+    .object({ fromStaffId: z.uuid().nullable(), toStaffId: z.uuid().nullable() })
+    .nullable()
+    .describe('forwarded: the recipient before and after'),
+  actor: z
+    .object({ staffId: z.uuid(), name: z.string() })
+    .nullable()
+    .describe('null: the system (the daily handover job)'),
   at: z.string(),
 });
 
@@ -223,11 +235,39 @@ export const RaiseConcernResponse = z.object({
 
 export const ConcernListResponse = z.object({ items: z.array(ConcernResponse), nextCursor: z.string().nullable() });
 
+export const ConcernFormQuery = z
+  .object({
+    childId: z
+      .uuid()
+      .optional()
+      .describe("A child you can see: the indicators of the child's profile. Any other id is answered as if none was given."),
+  })
+  .strict()
+  .describe('A personal identity number is refused here (it would land in logs): POST it in the body instead');
+export type ConcernFormQuery = z.infer<typeof ConcernFormQuery>;
+
+export const ConcernFormBody = z.object({
+  childId: z.uuid().optional().describe('As in the GET query'),
+  personnummer: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .optional()
+    .describe('In the body, never in a URL (it would land in logs). Indicators of the child’s profile only if you can see the child'),
+});
+export type ConcernFormBody = z.infer<typeof ConcernFormBody>;
+
 export const ConcernFormResponse = z.object({
   questions: z.array(z.object({ key: z.string(), text: LocalizedTextSchema })),
   urgencies: z.array(z.object({ key: ConcernUrgency, firstResponse: LocalizedTextSchema })),
   sources: z.array(ConcernSource),
   indicators: z
     .array(z.object({ key: z.string(), name: LocalizedTextSchema, description: LocalizedTextSchema }))
-    .describe("The wellbeing indicators of your municipality's model profile"),
+    .describe("The wellbeing indicators of the child's model profile (for a child you can see), else of your municipality's"),
+  indicatorsFrom: z
+    .enum(['child', 'your_municipality'])
+    .describe(
+      "child: the child's own profile. your_municipality: no child was given, or it is one you cannot see – whether it exists is not revealed; when raising, keys of either profile are accepted",
+    ),
 });

@@ -6,6 +6,8 @@ import { actorOf, requireActor } from '../context.ts';
 import { errorResponses, IdParams } from './common.schema.ts';
 import {
   ConcernActionBody,
+  ConcernFormBody,
+  ConcernFormQuery,
   ConcernFormResponse,
   ConcernListResponse,
   ConcernResponse,
@@ -25,11 +27,26 @@ export async function concernsRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['concerns'],
-        summary: "What the raise-a-concern form needs: the five questions, urgencies with first-response deadlines, sources, your municipality's wellbeing indicators",
+        summary:
+          "What the raise-a-concern form needs: the five questions, urgencies with first-response deadlines, sources, the wellbeing indicators of the child's profile (childId of a child you can see) or else your municipality's",
+        querystring: ConcernFormQuery,
         response: { 200: ConcernFormResponse, ...errorResponses },
       },
     },
-    async (request) => concernForm({ db: db(), actor: actorOf(request) }),
+    async (request) => concernForm({ db: db(), actor: actorOf(request), childId: request.query.childId }),
+  );
+
+  r.post(
+    '/api/concerns/form',
+    {
+      schema: {
+        tags: ['concerns'],
+        summary: 'The same form for a child given by personal identity number (in the body, never in a URL); a child you cannot see is answered as no child',
+        body: ConcernFormBody,
+        response: { 200: ConcernFormResponse, ...errorResponses },
+      },
+    },
+    async (request) => concernForm({ db: db(), actor: actorOf(request), ...request.body }),
   );
 
   r.post(
