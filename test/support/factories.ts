@@ -104,21 +104,28 @@ export async function makeWorld(db: Db, options: { profileKey?: string } = {}) {
     extraDays?: number;
   }) => {
     const birthDate = birthDateForAge(opts.age, opts.extraDays ?? 30);
-    const [c] = await db
-      .insert(children)
-      .values({
-        municipalityId: municipality!.id,
-        personnummer: uniquePersonnummer(birthDate),
-        givenName: opts.givenName ?? `Barn${tag()}`,
-        familyName: opts.familyName ?? `Efternamn${t}`,
-        birthDate,
-        address: 'Testgatan 1',
-        postalCode: '123 45',
-        city: 'Testby',
-        protectedIdentity: opts.protectedIdentity ?? false,
-        isTestData: true,
-      })
-      .returning();
+    // Children of one age share a birth date and so 1,000 serials across every test file on a shared
+    // PostgreSQL database: draw again when the number is taken (the birthday paradox makes that likely).
+    let c: typeof children.$inferSelect | undefined;
+    for (let attempt = 0; !c; attempt++) {
+      if (attempt === 50) throw new Error(`no free personnummer for ${birthDate}`);
+      [c] = await db
+        .insert(children)
+        .values({
+          municipalityId: municipality!.id,
+          personnummer: uniquePersonnummer(birthDate),
+          givenName: opts.givenName ?? `Barn${tag()}`,
+          familyName: opts.familyName ?? `Efternamn${t}`,
+          birthDate,
+          address: 'Testgatan 1',
+          postalCode: '123 45',
+          city: 'Testby',
+          protectedIdentity: opts.protectedIdentity ?? false,
+          isTestData: true,
+        })
+        .onConflictDoNothing({ target: children.personnummer })
+        .returning();
+    }
     for (const e of opts.at ?? []) {
       await db.insert(enrollments).values({
         municipalityId: municipality!.id,
@@ -157,8 +164,17 @@ export async function makeWorld(db: Db, options: { profileKey?: string } = {}) {
 }
 
 /** Signs in through the real endpoint and returns the cookie header for later requests. */
+let signIns = 0;
+
+/**
+ * Signs in through the API. Each call comes from its own address so that a
+ * test file's many sign-ins never meet the login rate limit (30 a minute per
+ * address); the rate limit itself is tested in foundation.test.ts.
+ */
 export async function signIn(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<{ cookie: string }> {
-  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  signIns++;
+  const remoteAddress = `10.${(signIns >> 16) & 255}.${(signIns >> 8) & 255}.${signIns & 255}`;
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress });
   if (response.statusCode !== 200) throw new Error(`sign-in failed for ${username}: ${response.statusCode} ${response.body}`);
   const setCookie = response.headers['set-cookie'];
   const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
