@@ -17,7 +17,6 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../domain/errors.ts';
 import { errorHandler, sendError } from './errors.ts';
@@ -25,6 +24,7 @@ import { assessmentsRoutes } from './routes/assessments.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { childrenRoutes } from './routes/children.ts';
+import { HealthResponse } from './routes/common.schema.ts';
 import { concernsRoutes } from './routes/concerns.ts';
 import { consentsRoutes } from './routes/consents.ts';
 import { consultationsRoutes } from './routes/consultations.ts';
@@ -89,7 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       schema: {
         tags: ['system'],
         summary: 'Liveness and which database is in use',
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'postgresql']) }) },
+        response: { 200: HealthResponse },
       },
     },
     async () => ({ status: 'ok' as const, database: options.database.kind }),

@@ -23,6 +23,8 @@ export const errorResponses = {
   429: ErrorResponse,
 } as const;
 
+export const HealthResponse = z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'postgresql']) });
+
 export const IdParams = z.object({ id: z.uuid() });
 
 /** The reason written for a manual change; required, so the history explains itself. */

@@ -62,6 +62,10 @@ export const ConsentView = z.object({
 
 export const ConsentListResponse = z.object({ items: z.array(ConsentView) });
 
+/** The id of what a POST created. */
+export const CreatedResponse = z.object({ id: z.uuid() });
+export const WithdrawConsentResponse = z.object({ id: z.uuid(), withdrawn: z.literal(true) });
+
 export const WithdrawConsentBody = z.object({
   party: z.union([
     z.object({ guardianId: z.uuid() }).strict(),
@@ -89,6 +93,7 @@ export const TeamListResponse = z.object({
 
 export const AddTeamMemberBody = z.object({ staffId: z.uuid(), unitId: z.uuid() });
 export const TeamMemberParams = z.object({ id: z.uuid(), memberId: z.uuid() });
+export const RemoveTeamMemberResponse = z.object({ id: z.uuid(), removed: z.literal(true) });
 
 export const CreateNoteBody = z.object({
   category: z.enum(INFORMATION_CATEGORIES),
@@ -108,3 +113,5 @@ export const NoteView = z.object({
   author: z.string(),
   createdAt: z.string(),
 });
+
+export const NoteListResponse = z.object({ items: z.array(NoteView) });

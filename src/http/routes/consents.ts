@@ -1,7 +1,6 @@
 /** Consents, the team around the child, and notes. Handlers only parse, call and present. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { listConsents, recordConsent, withdrawConsent } from '../../services/consents.ts';
 import { addTeamMember, createNote, getNote, listNotes, listTeam, removeTeamMember } from '../../services/records.ts';
 import { actorOf, requireActor } from '../context.ts';
@@ -9,15 +8,17 @@ import { errorResponses, IdParams } from './common.schema.ts';
 import {
   AddTeamMemberBody,
   ConsentListResponse,
+  CreatedResponse,
   CreateNoteBody,
+  NoteListResponse,
   NoteView,
   RecordConsentBody,
+  RemoveTeamMemberResponse,
   TeamListResponse,
   TeamMemberParams,
   WithdrawConsentBody,
+  WithdrawConsentResponse,
 } from './consents.schema.ts';
-
-const Created = z.object({ id: z.uuid() });
 
 export async function consentsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -32,7 +33,7 @@ export async function consentsRoutes(app: FastifyInstance) {
         summary: 'Record a consent: every guardian with custody, the child’s view, recipients, categories, purposes, period',
         params: IdParams,
         body: RecordConsentBody,
-        response: { 201: Created, ...errorResponses },
+        response: { 201: CreatedResponse, ...errorResponses },
       },
     },
     async (request, reply) =>
@@ -53,7 +54,7 @@ export async function consentsRoutes(app: FastifyInstance) {
         summary: 'Withdraw a consent (by one guardian, the child, or a recorded decision); sharing stops on the next request',
         params: IdParams,
         body: WithdrawConsentBody,
-        response: { 200: z.object({ id: z.uuid(), withdrawn: z.literal(true) }), ...errorResponses },
+        response: { 200: WithdrawConsentResponse, ...errorResponses },
       },
     },
     async (request) => withdrawConsent({ db: db(), actor: actorOf(request), consentId: request.params.id, input: request.body }),
@@ -73,7 +74,7 @@ export async function consentsRoutes(app: FastifyInstance) {
         summary: 'Add a professional to the team; refused with consent_missing unless an active consent covers their unit or agency',
         params: IdParams,
         body: AddTeamMemberBody,
-        response: { 201: Created, ...errorResponses },
+        response: { 201: CreatedResponse, ...errorResponses },
       },
     },
     async (request, reply) =>
@@ -82,14 +83,14 @@ export async function consentsRoutes(app: FastifyInstance) {
 
   r.delete(
     '/api/children/:id/team/:memberId',
-    { schema: { tags: ['team'], summary: 'Remove a team member', params: TeamMemberParams, response: { 200: z.object({ id: z.uuid(), removed: z.literal(true) }), ...errorResponses } } },
+    { schema: { tags: ['team'], summary: 'Remove a team member', params: TeamMemberParams, response: { 200: RemoveTeamMemberResponse, ...errorResponses } } },
     async (request) => removeTeamMember({ db: db(), actor: actorOf(request), childId: request.params.id, memberId: request.params.memberId }),
   );
 
   r.post(
     '/api/children/:id/notes',
     {
-      schema: { tags: ['records'], summary: 'Write a note owned by one of your units', params: IdParams, body: CreateNoteBody, response: { 201: Created, ...errorResponses } },
+      schema: { tags: ['records'], summary: 'Write a note owned by one of your units', params: IdParams, body: CreateNoteBody, response: { 201: CreatedResponse, ...errorResponses } },
     },
     async (request, reply) =>
       reply.status(201).send(await createNote({ db: db(), actor: actorOf(request), childId: request.params.id, input: request.body })),
@@ -97,7 +98,7 @@ export async function consentsRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/children/:id/notes',
-    { schema: { tags: ['records'], summary: 'The notes on the child that you may read', params: IdParams, response: { 200: z.object({ items: z.array(NoteView) }), ...errorResponses } } },
+    { schema: { tags: ['records'], summary: 'The notes on the child that you may read', params: IdParams, response: { 200: NoteListResponse, ...errorResponses } } },
     async (request) => listNotes({ db: db(), actor: actorOf(request), childId: request.params.id }),
   );
 

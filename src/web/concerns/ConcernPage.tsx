@@ -182,7 +182,7 @@ function ActionHistory({ concern }: { concern: ConcernFull }) {
               <p className='timeline__head'>
                 <strong>{t(`concern.action.${a.kind}`)}</strong>
                 <span className='secondary-text'>
-                  {formatDateTime(a.at, language)} · {a.actor.name}
+                  {formatDateTime(a.at, language)} · {a.actor?.name ?? t('concern.systemActor')}
                 </span>
               </p>
               {a.note && <p className='note-body'>{a.note}</p>}

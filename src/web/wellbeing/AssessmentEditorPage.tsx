@@ -17,10 +17,12 @@ import {
   MATRIX_QUADRANTS,
   type ChildDetail,
   type CreateAssessmentRequest,
+  type IndicatorRatingInput,
   type MatrixPosition,
   type MatrixQuadrant,
   type ToolDefinition,
   type TriangleEntryKind,
+  type TriangleHeadingKey,
 } from '../api-types.ts';
 import { FormErrorSummary, type Problem } from '../components/FormErrorSummary.tsx';
 import { ErrorAlert, errorMessage, Loading } from '../components/Status.tsx';
@@ -36,7 +38,7 @@ import type { Rater } from './types.ts';
 import { WellbeingWheel } from './WellbeingWheel.tsx';
 
 type RatingDraft = { professional: number | null; child: number | null; guardians: number | null; note: string };
-type TriangleDraft = { id: string; heading: string; kind: TriangleEntryKind; text: string };
+type TriangleDraft = { id: string; heading: TriangleHeadingKey; kind: TriangleEntryKind; text: string };
 type FactDraft = { id: string; quadrant: MatrixQuadrant; text: string };
 
 export type AssessmentDraft = {
@@ -95,7 +97,11 @@ let counter = 0;
 const newId = () => `n${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 /** The request body from a draft: ratings only for those who took part, empty rows left out. */
-export function toRequest(draft: AssessmentDraft, tool: ToolDefinition, concernId: string | null): CreateAssessmentRequest {
+export function toRequest(
+  draft: AssessmentDraft,
+  tool: ToolDefinition,
+  concernId: string | null,
+): CreateAssessmentRequest & { ratings: IndicatorRatingInput[] } {
   const guardiansTookPart = draft.guardianIds.length > 0;
   const ratings = tool.indicators
     .map((indicator) => {
@@ -490,7 +496,7 @@ function TriangleEditor({
   const { t } = useTranslation();
   const language = currentLanguage();
   const uid = useId();
-  const add = (heading: string, kind: TriangleEntryKind) => {
+  const add = (heading: TriangleHeadingKey, kind: TriangleEntryKind) => {
     const entry = { id: newId(), heading, kind, text: '' };
     onChange([...entries, entry]);
     setTimeout(() => document.getElementById(entryId(entry.id))?.focus(), 0);
