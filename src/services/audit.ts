@@ -120,8 +120,9 @@ type HashedFields = {
   details: unknown;
 };
 
-export function hashEvent(fields: HashedFields, prevHash: string): string {
-  const content = canonicalJson([
+/** The event's hashed content: its fields in a fixed order, as canonical JSON. */
+function eventContent(fields: HashedFields): string {
+  return canonicalJson([
     fields.occurredAt.toISOString(),
     fields.actorId,
     fields.actorUnitId,
@@ -135,7 +136,11 @@ export function hashEvent(fields: HashedFields, prevHash: string): string {
     fields.purpose,
     fields.details ?? null,
   ]);
-  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
+}
+
+/** SHA-256 over the previous hash, a newline and the event's content (hex). `recordAuditEvent` computes the same in SQL. */
+export function hashEvent(fields: HashedFields, prevHash: string): string {
+  return createHash('sha256').update(prevHash).update('\n').update(eventContent(fields)).digest('hex');
 }
 
 const benchmarkBypass = new AsyncLocalStorage<true>();
@@ -157,8 +162,6 @@ export function unsafeWithoutAuditForBenchmark<T>(work: () => Promise<T>): Promi
 export async function recordAuditEvent(tx: Queryable, input: AuditEventInput): Promise<void> {
   if (benchmarkBypass.getStore()) return;
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
   const fields: HashedFields = {
     occurredAt: new Date(),
     actorId: input.actor?.staffId ?? null,
@@ -173,11 +176,15 @@ export async function recordAuditEvent(tx: Queryable, input: AuditEventInput): P
     purpose: input.purpose ?? null,
     details: input.details ?? null,
   };
+  // One statement after the lock: it reads the newest hash under a snapshot taken after the lock was granted
+  // (READ COMMITTED takes one per statement), so it always sees the event the previous holder committed.
+  // The hash is the same SHA-256 that `hashEvent` computes – verify recomputes it in JS.
+  const prev = sql`coalesce((SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1), ${GENESIS_HASH})`;
   await tx.insert(auditEvents).values({
     ...fields,
     details: fields.details as Record<string, unknown> | null,
-    prevHash,
-    hash: hashEvent(fields, prevHash),
+    prevHash: prev,
+    hash: sql`encode(sha256(convert_to(${prev} || E'\n' || ${eventContent(fields)}, 'UTF8')), 'hex')`,
   });
 }
 
