@@ -185,8 +185,12 @@ describe('My World Triangle', () => {
     expect(TRIANGLE_HEADINGS).toHaveLength(21);
     for (const side of TRIANGLE_SIDES) expect(TRIANGLE_HEADINGS.filter((h) => h.side === side)).toHaveLength(7);
     expect(new Set(TRIANGLE_HEADINGS.map((h) => h.key)).size).toBe(21);
-    expect(TRIANGLE_HEADINGS.map((h) => h.name.en)).toContain('becoming independent, looking after myself');
-    expect(TRIANGLE_HEADINGS.map((h) => h.name.en)).toContain("understanding my family's background and beliefs");
+    // DOMAIN.md "My World Triangle", word for word and in order.
+    expect(TRIANGLE_SIDES.map((side) => TRIANGLE_HEADINGS.filter((h) => h.side === side).map((h) => h.name.en).join('; '))).toEqual([
+      'being healthy; learning and achieving; being able to communicate; confidence in who I am; learning to be responsible; becoming independent, looking after myself; enjoying family and friends',
+      "everyday care and help; keeping me safe; being there for me; play, encouragement and fun; guidance, supporting me to make the right choices; knowing what is going to happen and when; understanding my family's background and beliefs",
+      'support from family, friends and other people; school; local resources; belonging; enough money; comfortable and safe housing; work opportunities for my family',
+    ]);
     expect(TRIANGLE_HEADINGS.every((h) => h.name.sv.length > 0)).toBe(true);
   });
 });

@@ -30,6 +30,12 @@ export function normalizeDatabaseError(error: unknown): AppError | null {
     case '22007':
     case '22008':
       return new AppError('validation_failed', { cause: error });
+    case '22021': // a NUL character in text
+    case '22P05': // … or in JSON (unsupported Unicode escape)
+      return new AppError('validation_failed', {
+        message: { sv: 'Texten innehåller ett tecken som inte är tillåtet (NUL).', en: 'The text contains a character that is not allowed (NUL).' },
+        cause: error,
+      });
     case '40001':
     case '40P01':
       return new AppError('conflict', {

@@ -170,6 +170,15 @@ describe('a concern raised by personal identity number, and the wellbeing assess
     const cards = principal.locator('.indicator-card');
     const n = await cards.count();
     expect(n, 'one card per indicator of the profile').toBeGreaterThanOrEqual(8);
+
+    // A tablet in portrait, in the meeting with the family: nothing scrolls sideways and every score is a
+    // touch target of at least 44 × 44 CSS pixels (WCAG 2.5.5).
+    await principal.setViewportSize({ width: 820, height: 1180 });
+    expect(await principal.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling').toBe(true);
+    for (const box of await cards.first().locator('label.score-option').evaluateAll((labels) => labels.map((l) => l.getBoundingClientRect().toJSON() as DOMRect))) {
+      expect(box.width, 'score target width').toBeGreaterThanOrEqual(44);
+      expect(box.height, 'score target height').toBeGreaterThanOrEqual(44);
+    }
     for (let i = 0; i < n; i++) {
       const card = cards.nth(i);
       await card.getByRole('group', { name: /^Personal:/ }).getByRole('radio', { name: new RegExp(`^${(i % 5) + 1}\\b`) }).check();
@@ -201,6 +210,7 @@ describe('a concern raised by personal identity number, and the wellbeing assess
     await principal.getByRole('button', { name: 'Spara bedömningen' }).click();
     await principal.waitForURL(new RegExp(`/children/${child.id}$`));
     await principal.getByText('Bedömningen är sparad.').waitFor();
+    await principal.setViewportSize({ width: 1280, height: 900 });
   }, 120_000);
 
   it('draws the wheel on the child page with the child’s own rating beside the professional’s', async () => {

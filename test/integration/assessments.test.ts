@@ -181,6 +181,28 @@ describe('wellbeing assessments', () => {
     expect((await call('POST', `/api/children/${child.id}/assessments`, principal.cookie, assessmentBody(guardians, { triangle: [{ heading: 'pets', kind: 'strength', text: 'x' }] }))).statusCode).toBe(400);
     expect((await call('POST', `/api/children/${child.id}/assessments`, principal.cookie, assessmentBody(guardians, { matrix: { position: { x: 6, y: 0 } } }))).statusCode).toBe(400);
     expect((await call('POST', `/api/children/${child.id}/assessments`, principal.cookie, assessmentBody([world.staff.principal.id]))).statusCode).toBe(400);
+    // Malformed bodies, wrong types and ids that are not uuids: 4xx with a message in the caller's language.
+    const bad: [string, unknown, number][] = [
+      [`/api/children/${child.id}/assessments`, '{"participants":', 400],
+      [`/api/children/${child.id}/assessments`, null, 400],
+      [`/api/children/${child.id}/assessments`, { participants: { child: 'yes' } }, 400],
+      [`/api/children/${child.id}/assessments`, assessmentBody(guardians, { ratings: [{ indicator: 'safe', professional: '3' }] }), 400],
+      [`/api/children/${child.id}/assessments`, assessmentBody(guardians, { concernId: 'not-a-uuid' }), 400],
+      [`/api/children/${child.id}/assessments`, assessmentBody(guardians, { summary: 'Bra\u0000 möte.' }), 400],
+      ['/api/children/not-a-uuid/assessments', assessmentBody(guardians), 400],
+    ];
+    for (const [url, payload, status] of bad) {
+      for (const lang of ['sv', 'en']) {
+        const response = await app.inject({
+          method: 'POST',
+          url,
+          headers: { cookie: principal.cookie, 'accept-language': lang, 'content-type': 'application/json' },
+          payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+        });
+        expect(response.statusCode, `${lang} ${url} ${JSON.stringify(payload).slice(0, 80)}`).toBe(status);
+        expect(response.json().error.message.length).toBeGreaterThan(5);
+      }
+    }
     expect(await assessmentCount(child.id)).toBe(0);
   });
 

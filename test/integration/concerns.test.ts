@@ -356,6 +356,8 @@ describe('a concern reaches the named person', () => {
       concernBody({ childId: child.id, indicators: ['safe', 'safe'] }),
       concernBody({ childId: 'not-a-uuid' }),
       concernBody({ personnummer: '19811218-9875' }),
+      // A NUL character cannot be stored: a 400, not a 500.
+      concernBody({ childId: child.id, answers: { whatIsGettingInTheWay: 'Hungrig\u0000 varje morgon.' } }),
     ];
     for (const body of cases) {
       const response = await call('POST', '/api/concerns', teacher.cookie, body);
