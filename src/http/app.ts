@@ -39,13 +39,40 @@ export type AppOptions = {
   serveWeb?: boolean;
   /** Log requests (default: false in tests, true otherwise). */
   logger?: boolean;
+  /** Where the log goes (default stdout); tests pass a stream to read it. */
+  logStream?: NodeJS.WritableStream;
 };
+
+/**
+ * Requests as they appear in the log: the path without its query string, so that a
+ * search by name or personal identity number never reaches the log (protected identity).
+ */
+export function requestForLog(request: { method: string; url: string; ip?: string }) {
+  return { method: request.method, url: request.url.split('?')[0], remoteAddress: request.ip };
+}
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    logger:
+      options.logger || options.logStream
+        ? {
+            level: process.env.LOG_LEVEL ?? 'info',
+            serializers: { req: requestForLog },
+            ...(options.logStream ? { stream: options.logStream } : {}),
+          }
+        : false,
     bodyLimit: 256 * 1024,
     trustProxy: process.env.SAMSYN_TRUST_PROXY === 'true',
+    // A malformed URL or an over-long path parameter is rejected by the router before any
+    // route runs; answer it in the same `{"error":{"code","message"}}` shape as every other 4xx.
+    frameworkErrors: (error, request, reply) =>
+      sendError(
+        reply,
+        request,
+        new AppError('bad_request', {
+          message: { sv: `Förfrågan är felaktig (${error.code}).`, en: `Malformed request: ${error.message}` },
+        }),
+      ),
   });
   app.decorate('database', options.database);
   app.decorateRequest('actor', null);

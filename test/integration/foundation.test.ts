@@ -301,6 +301,8 @@ describe('bad input', () => {
       { method: 'POST', url: '/api/children', payload: { personnummer: '1' } },
       { method: 'GET', url: '/api/staff?limit=9999' },
       { method: 'GET', url: '/api/no-such-endpoint' },
+      { method: 'GET', url: `/api/children/${'x'.repeat(500)}` },
+      { method: 'GET', url: '/api/children/%E0%A4%A' },
     ];
     for (const c of cases) {
       const response = await app.inject({
