@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, daysInMonth, isIsoDate, isLeapYear, parseIsoDate, swedishDate } from './dates.ts';
+import { addDays, dateInZone, daysBetween, daysInMonth, isIsoDate, isLeapYear, parseIsoDate, swedishDate } from './dates.ts';
 
 describe('calendar dates', () => {
   it('knows the Gregorian leap years', () => {
@@ -37,5 +37,15 @@ describe('calendar dates', () => {
     expect(swedishDate(new Date('2024-12-31T23:30:00Z'))).toBe('2025-01-01');
     expect(swedishDate(new Date('2024-06-30T21:59:00Z'))).toBe('2024-06-30');
     expect(swedishDate(new Date('2024-06-30T22:00:00Z'))).toBe('2024-07-01');
+  });
+});
+
+describe('dateInZone', () => {
+  it('gives the local calendar date of an instant, per time zone', () => {
+    const lateEvening = new Date('2026-06-14T22:30:00Z');
+    expect(dateInZone(lateEvening, 'Europe/Stockholm')).toBe('2026-06-15');
+    expect(dateInZone(lateEvening, 'Europe/London')).toBe('2026-06-14');
+    expect(dateInZone(lateEvening, 'Europe/Stockholm')).toBe('2026-06-15'); // the cached formatter answers the same
+    expect(swedishDate(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
   });
 });

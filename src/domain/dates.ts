@@ -69,13 +69,20 @@ export function addDays(value: string, days: number): string {
   return formatIsoDate({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() });
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date (YYYY-MM-DD) in `timeZone` at the instant `now`. Formatters are built once per zone: building one costs about a millisecond. */
+export function dateInZone(now: Date, timeZone: string): string {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    // The sv-SE locale formats dates as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(now);
+}
+
 /** The calendar date in Sweden (Europe/Stockholm) at the instant `now`. */
 export function swedishDate(now: Date): string {
-  // The sv-SE locale formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Stockholm',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return dateInZone(now, 'Europe/Stockholm');
 }

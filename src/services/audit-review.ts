@@ -18,10 +18,10 @@ import { AppError } from '../domain/errors.ts';
 import type { LocalizedText } from '../domain/types.ts';
 import { loadChildAccess } from './access-facts.ts';
 import { type AuditAction, type ChainVerification, recordAuditEvent, verifyAuditChain } from './audit.ts';
+import { timeZone } from './clock.ts';
 import { refuse, runUseCase } from './use-case.ts';
 
 /** The deployment's time zone: a date filter means that local day. Same default as `clock.ts`. */
-const timeZone = () => process.env.SAMSYN_TIMEZONE ?? 'Europe/Stockholm';
 
 export const MAX_AUDIT_PAGE = 100;
 /** Flagged events returned by one review-queue request (oldest first, so none is left behind). */

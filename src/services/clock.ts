@@ -1,7 +1,10 @@
 /** Dates in the deployment's time zone (a child's "today" is Swedish or Scottish local time). */
-const zone = () => process.env.SAMSYN_TIMEZONE ?? 'Europe/Stockholm';
+import { dateInZone } from '../domain/dates.ts';
+
+/** The deployment's time zone: SAMSYN_TIMEZONE, default Europe/Stockholm. */
+export const timeZone = (): string => process.env.SAMSYN_TIMEZONE ?? 'Europe/Stockholm';
 
 /** Today's date, YYYY-MM-DD, in the deployment's time zone. */
 export function today(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: zone(), year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dateInZone(now, timeZone());
 }
