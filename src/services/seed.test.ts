@@ -50,6 +50,28 @@ describe('seedDemo', () => {
     expect(new Set(children.map((c) => c.age))).toEqual(new Set(Array.from({ length: 18 }, (_, i) => i)));
   });
 
+  it('writes no broken reference (the seeder skips the foreign-key triggers as a superuser)', async () => {
+    const keys = await queryRows<{ child: string; parent: string; columns: string[]; parent_columns: string[] }>(
+      database.db,
+      sql`SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent,
+                 ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.i) AS columns,
+                 ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n ORDER BY k.i) AS parent_columns
+            FROM pg_constraint c WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace`,
+    );
+    expect(keys.length).toBeGreaterThan(20);
+    const broken: string[] = [];
+    for (const k of keys) {
+      const match = k.columns.map((col, i) => `p.${k.parent_columns[i]} = t.${col}`).join(' AND ');
+      const present = k.columns.map((col) => `t.${col} IS NOT NULL`).join(' AND ');
+      const [row] = await queryRows<{ n: number }>(
+        database.db,
+        sql.raw(`SELECT count(*)::int AS n FROM ${k.child} t WHERE ${present} AND NOT EXISTS (SELECT 1 FROM ${k.parent} p WHERE ${match})`),
+      );
+      if (row!.n > 0) broken.push(`${k.child}(${k.columns.join(', ')}) → ${k.parent}: ${row!.n} rows`);
+    }
+    expect(broken).toEqual([]);
+  });
+
   it('leaves no child without a named person, and the demo principal is named person for her pupils', async () => {
     expect(await listChildrenWithoutNamedPerson(database.db)).toEqual([]);
     // `samsyn check` is a system read: it leaves its audit event.

@@ -624,7 +624,11 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
     progress('profiles', 0, 1);
     await ensureBuiltInProfiles(tx);
     progress('profiles', 1, 1);
-    if (process.env.SEED_REPLICA) await tx.execute(sql`SET LOCAL session_replication_role = replica`);
+    // The generator's rows are consistent by construction (seed.test.ts checks every reference), so a superuser
+    // skips the per-row foreign-key triggers for this one transaction – as pg_restore --disable-triggers does.
+    // It roughly halves the time for 200,000 children. Other roles seed with the checks on.
+    const [role] = await queryRows<{ superuser: string }>(tx, sql`SELECT current_setting('is_superuser') AS superuser`);
+    if (role?.superuser === 'on') await tx.execute(sql`SET LOCAL session_replication_role = replica`);
 
     progress('organisations', 0, plan.units.length);
     await tx.execute(sql`INSERT INTO collaboration_areas (id, name) VALUES (${plan.areaId}::uuid, ${data.AREA_NAME})`);
