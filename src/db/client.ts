@@ -32,6 +32,8 @@ export type Database = {
   /** The raw pg pool when on PostgreSQL (for hot-path prepared statements and COPY). */
   pool?: pg.Pool;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball (tests start new databases from a migrated one). */
+  dumpDataDir?: () => Promise<Blob>;
 };
 
 export type OpenOptions = {
@@ -41,6 +43,8 @@ export type OpenOptions = {
   dataDir?: string;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /** In-memory PGlite only: start from this data-directory dump (`dumpDataDir`) instead of an empty cluster. */
+  loadDataDir?: Blob;
 };
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -57,14 +61,14 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const dataDir = options.dataDir ?? process.env.SAMSYN_DATA_DIR ?? './data';
   let client: PGlite;
   if (dataDir === 'memory') {
-    client = new PGlite();
+    client = options.loadDataDir ? new PGlite({ loadDataDir: options.loadDataDir }) : new PGlite();
   } else {
     mkdirSync(dataDir, { recursive: true });
     client = new PGlite(dataDir);
   }
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, kind: 'embedded', close: () => client.close() };
+  return { db, kind: 'embedded', close: () => client.close(), dumpDataDir: () => client.dumpDataDir('none') };
 }
 
 /** Applies the committed SQL migrations (idempotent). */

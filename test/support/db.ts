@@ -5,15 +5,25 @@
  * `freshDatabase()` makes a brand-new database for tests that need one alone.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type Database, migrate, openDatabase } from '../../src/db/client.ts';
 import { ensureBuiltInProfiles } from '../../src/services/profiles.ts';
 
 export const onPostgres = Boolean(process.env.DATABASE_URL);
 
+/** A new in-memory PGlite, migrated: from the dump global-setup made, or built here when there is none. */
+async function memoryDatabase(): Promise<Database> {
+  const dump = inject('pgliteDump');
+  if (dump) return openDatabase({ dataDir: 'memory', loadDataDir: new Blob([readFileSync(dump)]) });
+  const database = await openDatabase({ dataDir: 'memory' });
+  await migrate(database);
+  return database;
+}
+
 export async function testDatabase(): Promise<Database> {
-  const database = onPostgres ? await openDatabase({ poolSize: 5 }) : await openDatabase({ dataDir: 'memory' });
-  if (!onPostgres) await migrate(database);
+  const database = onPostgres ? await openDatabase({ poolSize: 5 }) : await memoryDatabase();
   await ensureBuiltInProfiles(database.db);
   return database;
 }
@@ -21,8 +31,7 @@ export async function testDatabase(): Promise<Database> {
 /** A new, empty, migrated database; on PostgreSQL a separate database that is dropped on close. */
 export async function freshDatabase(): Promise<Database> {
   if (!onPostgres) {
-    const database = await openDatabase({ dataDir: 'memory' });
-    await migrate(database);
+    const database = await memoryDatabase();
     await ensureBuiltInProfiles(database.db);
     return database;
   }
