@@ -53,7 +53,7 @@ export type ChildAccessFacts = {
 };
 
 /** Kinds of record; a report of concern follows its own rule (duty to report), a concern adds its recipient. */
-export type RecordKind = 'note' | 'report_of_concern' | 'concern' | 'assessment';
+export type RecordKind = 'note' | 'report_of_concern' | 'concern' | 'assessment' | 'plan' | 'meeting_minutes';
 
 /** What the rules need to know about one record of child information. */
 export type RecordFacts = {
@@ -276,6 +276,79 @@ export function canManageConsent(actor: Actor, child: ChildAccessFacts): Decisio
 /** May the actor add a professional to the child's team? The named person, or staff of a unit where the child is enrolled. */
 export function canManageTeam(actor: Actor, child: ChildAccessFacts): Decision<'named_person' | 'enrolled_at_unit'> {
   return canManageConsent(actor, child);
+}
+
+/** The actor is the child's current lead professional (stödsamordnare). */
+export function isLeadProfessional(actor: Actor, leadProfessionalStaffId: string | null): boolean {
+  return leadProfessionalStaffId !== null && leadProfessionalStaffId === actor.staffId;
+}
+
+/**
+ * May the actor start a child's plan? The named person, the lead professional,
+ * or social services (who mostly lead coordinated support) – each only for a
+ * child whose basic record they may read.
+ */
+export function canStartPlan(
+  actor: Actor,
+  child: ChildAccessFacts,
+  leadProfessionalStaffId: string | null,
+): Decision<'named_person' | 'lead_professional' | 'social_services'> {
+  if (!canReadBasicRecord(actor, child).allowed) return { allowed: false };
+  if (isNamedPerson(actor, child)) return { allowed: true, basis: 'named_person' };
+  if (isLeadProfessional(actor, leadProfessionalStaffId)) return { allowed: true, basis: 'lead_professional' };
+  const socialServices = actor.roles.some((r) => CHILD_FACING_ROLES.includes(r.role) && r.agencyType === 'social_services');
+  return socialServices ? { allowed: true, basis: 'social_services' } : { allowed: false };
+}
+
+/**
+ * May the actor edit the whole plan? ACCESS.md, Writes: the lead professional
+ * and the named person – and only while they may read it (a withdrawn consent
+ * ends editing with reading).
+ */
+export function canEditPlan(
+  actor: Actor,
+  child: ChildAccessFacts,
+  plan: RecordFacts,
+  leadProfessionalStaffId: string | null,
+): Decision<'named_person' | 'lead_professional'> {
+  if (!canReadRecord(actor, child, plan).allowed) return { allowed: false };
+  if (isLeadProfessional(actor, leadProfessionalStaffId)) return { allowed: true, basis: 'lead_professional' };
+  if (isNamedPerson(actor, child)) return { allowed: true, basis: 'named_person' };
+  return { allowed: false };
+}
+
+/** The units whose actions in a plan the actor may update (status, comment): their own child-facing units, while they may read the plan. */
+export function planActionUnits(actor: Actor, child: ChildAccessFacts, plan: RecordFacts): string[] {
+  return canReadRecord(actor, child, plan).allowed ? childFacingUnitIds(actor) : [];
+}
+
+/**
+ * May the actor appoint or change the lead professional? Whoever manages the
+ * team (the named person, staff of a unit where the child is enrolled) or the
+ * current lead professional handing over.
+ */
+export function canAppointLeadProfessional(
+  actor: Actor,
+  child: ChildAccessFacts,
+  leadProfessionalStaffId: string | null,
+): Decision<'named_person' | 'enrolled_at_unit' | 'lead_professional'> {
+  const team = canManageTeam(actor, child);
+  if (team.allowed) return team;
+  if (isLeadProfessional(actor, leadProfessionalStaffId) && canReadBasicRecord(actor, child).allowed) {
+    return { allowed: true, basis: 'lead_professional' };
+  }
+  return { allowed: false };
+}
+
+export type TeamScope = { municipalityId: string; unitId: string };
+
+/** Managers of the team's municipality, and professionals who work with children at the hosting unit, run a standing team. */
+export function canManageStandingTeam(actor: Actor, team: TeamScope): boolean {
+  return actor.roles.some(
+    (r) =>
+      (r.role === 'manager' && r.municipalityId === team.municipalityId) ||
+      (r.unitId === team.unitId && CHILD_FACING_ROLES.includes(r.role)),
+  );
 }
 
 /** May the actor see the name, address and enrolled units of a child with protected identity? */

@@ -128,6 +128,24 @@ export const ERRORS = {
       en: 'That step cannot be recorded for the concern as it stands.',
     },
   },
+  invalid_plan: {
+    status: 422,
+    message: { sv: 'Planen innehåller något som inte stämmer.', en: 'Something in the plan does not add up.' },
+  },
+  plan_not_ready: {
+    status: 422,
+    message: {
+      sv: 'Planen kan inte börja gälla ännu – något saknas.',
+      en: 'The plan cannot be activated yet – something is missing.',
+    },
+  },
+  version_conflict: {
+    status: 409,
+    message: {
+      sv: 'Någon annan har sparat planen efter att du öppnade den. Se vad som ändrats och spara igen.',
+      en: 'Someone else saved the plan after you opened it. See what changed and save again.',
+    },
+  },
   already_withdrawn: {
     status: 409,
     message: { sv: 'Samtycket är redan återkallat.', en: 'The consent has already been withdrawn.' },

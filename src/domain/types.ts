@@ -81,3 +81,20 @@ export const CHILD_FACING_ROLES: readonly StaffRole[] = STAFF_ROLES.filter(
 
 /** A bilingual text: Swedish first, English complete. */
 export type LocalizedText = { sv: string; en: string };
+
+/** Agencies named in a sentence ("… lets the police receive …"), Swedish and English. */
+export const AGENCY_NAMES: Record<AgencyType, LocalizedText> = {
+  maternity_care: { sv: 'mödrahälsovården', en: 'maternity care' },
+  child_health_care: { sv: 'barnhälsovården', en: 'child health care' },
+  preschool: { sv: 'förskolan', en: 'preschool' },
+  school: { sv: 'skolan', en: 'school' },
+  upper_secondary: { sv: 'gymnasiet', en: 'upper secondary school' },
+  pupil_health: { sv: 'elevhälsan', en: 'pupil health' },
+  social_services: { sv: 'socialtjänsten', en: 'social services' },
+  primary_care: { sv: 'vårdcentralen', en: 'primary care' },
+  child_psychiatry: { sv: 'BUP', en: 'child & adolescent psychiatry' },
+  dental_care: { sv: 'tandvården', en: 'dental care' },
+  police: { sv: 'polisen', en: 'the police' },
+  leisure: { sv: 'fritid', en: 'leisure services' },
+  civil_society: { sv: 'civilsamhället', en: 'civil society' },
+};

@@ -29,6 +29,9 @@ import { concernsRoutes } from './routes/concerns.ts';
 import { consentsRoutes } from './routes/consents.ts';
 import { consultationsRoutes } from './routes/consultations.ts';
 import { emergencyRoutes } from './routes/emergency.ts';
+import { meetingsRoutes } from './routes/meetings.ts';
+import { planExportsRoutes } from './routes/plan-exports.ts';
+import { plansRoutes } from './routes/plans.ts';
 import { reportsRoutes } from './routes/reports.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -130,6 +133,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(emergencyRoutes);
   await app.register(consultationsRoutes);
   await app.register(assessmentsRoutes);
+  await app.register(meetingsRoutes);
+  await app.register(plansRoutes);
+  await app.register(planExportsRoutes);
   await app.register(auditRoutes);
 
   const serveWeb = options.serveWeb ?? existsSync(WEB_DIST);

@@ -213,7 +213,7 @@ export type AssessmentView = ReturnType<typeof presentAssessment>;
 
 // ── Profiles ────────────────────────────────────────────────────────────────
 
-async function profileOfMunicipality(db: Queryable, municipalityId: string): Promise<ModelProfile> {
+export async function profileOfMunicipality(db: Queryable, municipalityId: string): Promise<ModelProfile> {
   const [m] = await queryRows<{ model_profile_key: string | null }>(
     db,
     sql`SELECT model_profile_key FROM organisations WHERE id = ${municipalityId}::uuid`,

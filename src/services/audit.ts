@@ -67,6 +67,32 @@ export const AUDIT_ACTIONS = [
   /** De-identified consultations: created, linked to a child once consent exists. */
   'consultation.create',
   'consultation.link',
+  /** The lead professional (stödsamordnare): appointed or changed (history kept); the history read. */
+  'lead_professional.appoint',
+  'lead_professional.read',
+  /** The intervention catalogue (not child data; writes audited as changes to what units offer). */
+  'intervention.create',
+  'intervention.update',
+  /** The child's plan: created, listed (`planIds`), read (a version, the versions, the diff), saved (a new version), status changed, reviewed, an action updated by its unit, exported (`format`). */
+  'plan.create',
+  'plan.list',
+  'plan.read',
+  'plan.save',
+  'plan.status',
+  'plan.review',
+  'plan.action_update',
+  'plan.export',
+  /** Standing teams and meetings: agenda points with a child (consent), family invitations, attendance, minutes per child; the iCalendar feed (no child data in it). */
+  'standing_team.create',
+  'standing_team.member',
+  'meeting.create',
+  'meeting.read',
+  'meeting.agenda_add',
+  'meeting.invite_family',
+  'meeting.attendance',
+  'meeting.minutes_write',
+  'meeting.minutes_read',
+  'calendar.feed',
   /** The audit trail itself: searched, reviewed, verified; a family's access extract. */
   'audit.search',
   'audit.review',

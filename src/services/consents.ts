@@ -20,7 +20,7 @@ import {
 } from '../domain/consent.ts';
 import { addDays } from '../domain/dates.ts';
 import { AppError } from '../domain/errors.ts';
-import type { AgencyType, LocalizedText } from '../domain/types.ts';
+import { AGENCY_NAMES, type AgencyType, type LocalizedText } from '../domain/types.ts';
 import { accessTimeNow, loadChildAccess } from './access-facts.ts';
 import { recordAuditEvent } from './audit.ts';
 import { loadProfile } from './profiles.ts';
@@ -284,22 +284,6 @@ export async function listConsents(options: { db: Db; actor: Actor; childId: str
     return { items };
   });
 }
-
-const AGENCY_NAMES: Record<AgencyType, LocalizedText> = {
-  maternity_care: { sv: 'mödrahälsovården', en: 'maternity care' },
-  child_health_care: { sv: 'barnhälsovården', en: 'child health care' },
-  preschool: { sv: 'förskolan', en: 'preschool' },
-  school: { sv: 'skolan', en: 'school' },
-  upper_secondary: { sv: 'gymnasiet', en: 'upper secondary school' },
-  pupil_health: { sv: 'elevhälsan', en: 'pupil health' },
-  social_services: { sv: 'socialtjänsten', en: 'social services' },
-  primary_care: { sv: 'vårdcentralen', en: 'primary care' },
-  child_psychiatry: { sv: 'BUP', en: 'child & adolescent psychiatry' },
-  dental_care: { sv: 'tandvården', en: 'dental care' },
-  police: { sv: 'polisen', en: 'the police' },
-  leisure: { sv: 'fritid', en: 'leisure services' },
-  civil_society: { sv: 'civilsamhället', en: 'civil society' },
-};
 
 const CATEGORY_NAMES: Record<InformationCategory, LocalizedText> = {
   concern: { sv: 'oro', en: 'concerns' },

@@ -4,7 +4,7 @@
  * `domain/access` – lists through `recordReadableSql` – and audited.
  */
 import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../db/client.ts';
+import { type Db, type Queryable, queryRows } from '../db/client.ts';
 import { recordReadableSql } from '../db/queries/access.ts';
 import { notes, teamMembers } from '../db/schema/index.ts';
 import {
@@ -26,7 +26,7 @@ import { refuse, runUseCase } from './use-case.ts';
 const CHILD_FACING_ROLE_LIST = `{${CHILD_FACING_ROLES.join(',')}}`;
 
 /** Loads the child and checks the basic-record rule; records a denial and refuses with 404 otherwise. */
-async function readableChild(tx: Parameters<Parameters<Db['transaction']>[0]>[0], actor: Actor, childId: string, action: AuditAction) {
+export async function readableChild(tx: Parameters<Parameters<Db['transaction']>[0]>[0], actor: Actor, childId: string, action: AuditAction) {
   const at = accessTimeNow();
   const child = await loadChildAccess(tx, childId, at);
   if (!child || !canReadBasicRecord(actor, child.facts).allowed) {
@@ -35,6 +35,29 @@ async function readableChild(tx: Parameters<Parameters<Db['transaction']>[0]>[0]
   }
   return { ...child, at };
 }
+
+/**
+ * The unit's agency and name when the professional (an active account)
+ * currently holds a role that works with children there; otherwise null.
+ * Joining a child's team, leading it, or sitting in a standing team needs this.
+ */
+export async function childFacingRoleAt(db: Queryable, staffId: string, unitId: string, today: string): Promise<{ agencyType: AgencyType; unitName: string } | null> {
+  const [row] = await queryRows<{ agency_type: AgencyType; unit_name: string }>(
+    db,
+    sql`SELECT u.agency_type, u.name AS unit_name FROM staff_roles r JOIN units u ON u.id = r.unit_id JOIN staff s ON s.id = r.staff_id
+         WHERE r.staff_id = ${staffId}::uuid AND r.unit_id = ${unitId}::uuid AND s.active
+           AND r.role = ANY(${CHILD_FACING_ROLE_LIST}::staff_role[])
+           AND r.valid_from <= ${today}::date AND (r.valid_to IS NULL OR r.valid_to >= ${today}::date)
+         LIMIT 1`,
+  );
+  return row ? { agencyType: row.agency_type, unitName: row.unit_name } : null;
+}
+
+export const notWorkingWithChildrenThere = (field: string) =>
+  new AppError('validation_failed', {
+    message: { sv: 'Personen arbetar inte med barn på den enheten.', en: 'That person does not work with children at that unit.' },
+    details: { field },
+  });
 
 // ── Team ────────────────────────────────────────────────────────────────────
 
@@ -78,32 +101,18 @@ export async function addTeamMember(options: { db: Db; actor: Actor; childId: st
       await recordAuditEvent(tx, { actor, action: 'team.add_member', outcome: 'denied', childId, municipalityId: child.row.municipality_id });
       return refuse(new AppError('forbidden'));
     }
-    const [member] = await queryRows<{ agency_type: AgencyType; unit_name: string }>(
-      tx,
-      sql`SELECT u.agency_type, u.name AS unit_name FROM staff_roles r JOIN units u ON u.id = r.unit_id JOIN staff s ON s.id = r.staff_id
-           WHERE r.staff_id = ${staffId}::uuid AND r.unit_id = ${unitId}::uuid AND s.active
-             AND r.role = ANY(${CHILD_FACING_ROLE_LIST}::staff_role[])
-             AND r.valid_from <= ${child.at.today}::date AND (r.valid_to IS NULL OR r.valid_to >= ${child.at.today}::date)
-           LIMIT 1`,
-    );
-    if (!member) {
-      return refuse(
-        new AppError('validation_failed', {
-          message: { sv: 'Personen arbetar inte med barn på den enheten.', en: 'That person does not work with children at that unit.' },
-          details: { field: 'staffId' },
-        }),
-      );
-    }
-    const covered = child.facts.activeConsents.some((c) => consentCoversRecipient(c, { unitId, agencyType: member.agency_type }));
+    const member = await childFacingRoleAt(tx, staffId, unitId, child.at.today);
+    if (!member) return refuse(notWorkingWithChildrenThere('staffId'));
+    const covered = child.facts.activeConsents.some((c) => consentCoversRecipient(c, { unitId, agencyType: member.agencyType }));
     if (!covered) {
-      await recordAuditEvent(tx, { actor, action: 'team.add_member', outcome: 'denied', childId, municipalityId: child.row.municipality_id, details: { reason: 'consent_missing', agencyType: member.agency_type } });
+      await recordAuditEvent(tx, { actor, action: 'team.add_member', outcome: 'denied', childId, municipalityId: child.row.municipality_id, details: { reason: 'consent_missing', agencyType: member.agencyType } });
       return refuse(
         new AppError('consent_missing', {
           message: {
-            sv: `Det finns inget aktivt samtycke som låter ${member.unit_name} (${member.agency_type}) ingå i barnets team. Be vårdnadshavarna om samtycke först.`,
-            en: `No active consent lets ${member.unit_name} (${member.agency_type}) join the child's team. Ask the guardians for consent first.`,
+            sv: `Det finns inget aktivt samtycke som låter ${member.unitName} (${member.agencyType}) ingå i barnets team. Be vårdnadshavarna om samtycke först.`,
+            en: `No active consent lets ${member.unitName} (${member.agencyType}) join the child's team. Ask the guardians for consent first.`,
           },
-          details: { unitId, agencyType: member.agency_type },
+          details: { unitId, agencyType: member.agencyType },
         }),
       );
     }

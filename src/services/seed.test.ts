@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../test/support/db.ts';
 import { type Database, queryRows } from '../db/client.ts';
 import { parsePersonnummer } from '../domain/personnummer.ts';
+import { activationProblems, type PlanContent, PlanContentSchema } from '../domain/plan.ts';
+import { today } from './clock.ts';
 import { listChildrenWithoutNamedPerson } from './named-person.ts';
 import { DEMO_PASSWORD, DEMO_USERNAMES, seedDemo, type SeedResult } from './seed.ts';
 
@@ -99,6 +101,23 @@ describe('seedDemo', () => {
       expect(r.n).toBeGreaterThanOrEqual(2);
       expect(r.n).toBeLessThanOrEqual(3);
     }
+  });
+
+  it('gives one pupil a team, the social worker as lead professional and an active plan that passes every activation check', async () => {
+    const [plan] = await queryRows<{ child_id: string; content: PlanContent; lead: string; team: number; catalogue: number; concerns: number }>(
+      database.db,
+      sql`SELECT p.child_id, p.content,
+                 (SELECT s.username FROM lead_professionals l JOIN staff s ON s.id = l.staff_id WHERE l.child_id = p.child_id AND l.ended_at IS NULL) AS lead,
+                 (SELECT count(*)::int FROM team_members t WHERE t.child_id = p.child_id) AS team,
+                 (SELECT count(*)::int FROM interventions) AS catalogue,
+                 (SELECT count(*)::int FROM concerns k WHERE k.child_id = p.child_id) AS concerns
+            FROM plans p WHERE p.status = 'active'`,
+    );
+    expect(plan).toMatchObject({ lead: 'cecilia.soc', team: 2, concerns: 0 });
+    expect(plan!.catalogue).toBeGreaterThanOrEqual(8);
+    // The stored content is what the API would accept, and nothing stops it from being active.
+    const content = PlanContentSchema.parse(plan!.content);
+    expect(activationProblems({ content, agencies: ['school', 'social_services', 'child_psychiatry'], hasLeadProfessional: true, today: today() })).toEqual([]);
   });
 
   it('refuses to seed twice into the same database', async () => {

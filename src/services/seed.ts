@@ -23,6 +23,8 @@ import { hashPassword } from './passwords.ts';
 import { ensureBuiltInProfiles } from './profiles.ts';
 import { seedDemoAssessments } from './seed-assessments.ts';
 import { seedDemoConcerns } from './seed-concerns.ts';
+import { seedMeetings } from './seed-meetings.ts';
+import { seedDemoPlans } from './seed-plans.ts';
 import * as data from './seed-data.ts';
 
 export const DEMO_PASSWORD = 'samsyn-demo';
@@ -698,6 +700,12 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
 
     // A handful of concerns in the demo principal's inbox (generated data).
     await seedDemoConcerns({ db: tx, recipientUsername: 'anna.rektor', policeUsername: 'erik.polis' });
+
+    // The demo municipality's standing team (TSI: the HLT group) with the demo professionals and its next four meetings.
+    await seedMeetings(tx, { municipalityId: ekby.id });
+
+    // The intervention catalogue, and one pupil with a team, a lead professional and an active plan (generated data).
+    await seedDemoPlans({ db: tx, today: on, municipalityId: ekby.id, schoolUnitId: ekby.schools[0]!.id });
 
     return {
       areaId: plan.areaId,

@@ -154,3 +154,23 @@ export function concernReadableSql(actor: Actor, alias: string, at: AccessTime):
     OR ${emergencySql(actor, sql`${r}.child_id`, at.now)}
   )`;
 }
+
+/**
+ * SQL over a meeting alias: the professional takes part – a current member of
+ * the meeting's standing team; for a child's own meeting, a current member of
+ * the child's team, the named person, the lead professional, or whoever called
+ * the meeting.
+ */
+export function meetingParticipantSql(staffId: string, alias = 'm'): SQL {
+  const m = sql.raw(alias);
+  return sql`(
+    EXISTS (SELECT 1 FROM standing_team_members sm
+             WHERE sm.team_id = ${m}.standing_team_id AND sm.staff_id = ${staffId}::uuid AND sm.removed_at IS NULL)
+    OR (${m}.child_id IS NOT NULL AND (
+          ${m}.created_by = ${staffId}::uuid
+       OR EXISTS (SELECT 1 FROM team_members tm WHERE tm.child_id = ${m}.child_id AND tm.staff_id = ${staffId}::uuid AND tm.removed_at IS NULL)
+       OR EXISTS (SELECT 1 FROM named_person_assignments np
+                   WHERE np.child_id = ${m}.child_id AND np.valid_to IS NULL AND np.status = 'assigned' AND np.staff_id = ${staffId}::uuid)
+       OR EXISTS (SELECT 1 FROM lead_professionals lp WHERE lp.child_id = ${m}.child_id AND lp.ended_at IS NULL AND lp.staff_id = ${staffId}::uuid)))
+  )`;
+}

@@ -10,10 +10,11 @@
  */
 import { boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { InformationCategory } from '../../domain/consent.ts';
-import { children, organisations, staff, units } from './index.ts';
+import { childIdColumn, municipalityIdColumn } from './columns.ts';
+import { staff, units } from './index.ts';
 
 /** The existing `information_category` enum, without importing the pgEnum object (import cycle). */
-const informationCategoryColumn = customType<{ data: InformationCategory; driverData: string }>({
+export const informationCategoryColumn = customType<{ data: InformationCategory; driverData: string }>({
   dataType: () => 'information_category',
 });
 
@@ -46,12 +47,8 @@ export const assessments = pgTable(
   'assessments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => organisations.id),
-    childId: uuid('child_id')
-      .notNull()
-      .references(() => children.id),
+    municipalityId: municipalityIdColumn(),
+    childId: childIdColumn(),
     owningUnitId: uuid('owning_unit_id')
       .notNull()
       .references(() => units.id),

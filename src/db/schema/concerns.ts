@@ -10,19 +10,16 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { CONCERN_HISTORY_KINDS, CONCERN_SOURCES, CONCERN_STATUSES, CONCERN_URGENCIES, SHARING_BASES } from '../../domain/concerns.ts';
-import { children, organisations, reportsOfConcern, staff, units } from './index.ts';
+import { childIdColumn, municipalityIdColumn } from './columns.ts';
+import { reportsOfConcern, staff, units } from './index.ts';
 
 export const concerns = pgTable(
   'concerns',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     /** The child's municipality (ARCHITECTURE decision 8). */
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => organisations.id),
-    childId: uuid('child_id')
-      .notNull()
-      .references(() => children.id),
+    municipalityId: municipalityIdColumn(),
+    childId: childIdColumn(),
     /** The raiser's unit: the record's owner. */
     owningUnitId: uuid('owning_unit_id')
       .notNull()
@@ -76,9 +73,7 @@ export const concernActions = pgTable(
   'concern_actions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => organisations.id),
+    municipalityId: municipalityIdColumn(),
     concernId: uuid('concern_id')
       .notNull()
       .references(() => concerns.id),

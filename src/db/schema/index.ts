@@ -19,6 +19,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { childIdColumn, municipalityIdColumn } from './columns.ts';
 import { INFORMATION_CATEGORIES } from '../../domain/consent.ts';
 import { AGENCY_TYPES, ENROLLMENT_KINDS, NAMED_PERSON_REASONS, ORGANISATION_KINDS, STAFF_ROLES } from '../../domain/types.ts';
 
@@ -29,6 +30,7 @@ export const enrollmentKind = pgEnum('enrollment_kind', ENROLLMENT_KINDS);
 export const namedPersonReason = pgEnum('named_person_reason', NAMED_PERSON_REASONS);
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
 
 /** Versioned model profiles (JSON validated by zod in domain/profiles). */
 export const modelProfiles = pgTable(
@@ -77,9 +79,7 @@ export const units = pgTable(
       .notNull()
       .references(() => organisations.id),
     /** The municipality the unit serves (its location). */
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => organisations.id),
+    municipalityId: municipalityIdColumn(),
     agencyType: agencyType('agency_type').notNull(),
     name: text('name').notNull(),
     phone: text('phone'),
@@ -153,9 +153,7 @@ export const children = pgTable(
   'children',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => organisations.id),
+    municipalityId: municipalityIdColumn(),
     /** Normalised 12 digits, YYYYMMDDNNNC. Samordningsnummer keep their day + 60. */
     personnummer: text('personnummer').notNull(),
     isCoordinationNumber: boolean('is_coordination_number').notNull().default(false),
@@ -182,9 +180,7 @@ export const guardians = pgTable(
   'guardians',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => organisations.id),
+    municipalityId: municipalityIdColumn(),
     personnummer: text('personnummer'),
     givenName: text('given_name').notNull(),
     familyName: text('family_name').notNull(),
@@ -201,12 +197,8 @@ export const guardians = pgTable(
 export const guardianships = pgTable(
   'guardianships',
   {
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => organisations.id),
-    childId: uuid('child_id')
-      .notNull()
-      .references(() => children.id),
+    municipalityId: municipalityIdColumn(),
+    childId: childIdColumn(),
     guardianId: uuid('guardian_id')
       .notNull()
       .references(() => guardians.id),
@@ -221,12 +213,8 @@ export const enrollments = pgTable(
   'enrollments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => organisations.id),
-    childId: uuid('child_id')
-      .notNull()
-      .references(() => children.id),
+    municipalityId: municipalityIdColumn(),
+    childId: childIdColumn(),
     unitId: uuid('unit_id')
       .notNull()
       .references(() => units.id),
@@ -253,12 +241,8 @@ export const namedPersonAssignments = pgTable(
   'named_person_assignments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => organisations.id),
-    childId: uuid('child_id')
-      .notNull()
-      .references(() => children.id),
+    municipalityId: municipalityIdColumn(),
+    childId: childIdColumn(),
     status: text('status', { enum: ['assigned', 'declined'] }).notNull(),
     staffId: uuid('staff_id').references(() => staff.id),
     unitId: uuid('unit_id').references(() => units.id),
@@ -333,12 +317,8 @@ export const consents = pgTable(
   'consents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => organisations.id),
-    childId: uuid('child_id')
-      .notNull()
-      .references(() => children.id),
+    municipalityId: municipalityIdColumn(),
+    childId: childIdColumn(),
     recipientUnitIds: uuid('recipient_unit_ids').array().notNull().default(sql`'{}'::uuid[]`),
     recipientAgencyTypes: agencyType('recipient_agency_types').array().notNull().default(sql`'{}'`),
     categories: informationCategory('categories').array().notNull(),
@@ -375,9 +355,7 @@ export const consentParties = pgTable(
     guardianId: uuid('guardian_id')
       .notNull()
       .references(() => guardians.id),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => organisations.id),
+    municipalityId: municipalityIdColumn(),
     decision: text('decision', { enum: ['given', 'unreachable'] }).notNull(),
     reason: text('reason'),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
@@ -390,12 +368,8 @@ export const teamMembers = pgTable(
   'team_members',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => organisations.id),
-    childId: uuid('child_id')
-      .notNull()
-      .references(() => children.id),
+    municipalityId: municipalityIdColumn(),
+    childId: childIdColumn(),
     staffId: uuid('staff_id')
       .notNull()
       .references(() => staff.id),
@@ -418,12 +392,8 @@ export const notes = pgTable(
   'notes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => organisations.id),
-    childId: uuid('child_id')
-      .notNull()
-      .references(() => children.id),
+    municipalityId: municipalityIdColumn(),
+    childId: childIdColumn(),
     owningUnitId: uuid('owning_unit_id')
       .notNull()
       .references(() => units.id),
@@ -443,9 +413,7 @@ export const reportsOfConcern = pgTable(
   'reports_of_concern',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => organisations.id),
+    municipalityId: municipalityIdColumn(),
     /** Null when the personal identity number is not in the population register here. */
     childId: uuid('child_id').references(() => children.id),
     personnummer: text('personnummer').notNull(),
@@ -467,12 +435,8 @@ export const emergencyAccesses = pgTable(
   'emergency_accesses',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => organisations.id),
-    childId: uuid('child_id')
-      .notNull()
-      .references(() => children.id),
+    municipalityId: municipalityIdColumn(),
+    childId: childIdColumn(),
     staffId: uuid('staff_id')
       .notNull()
       .references(() => staff.id),
@@ -493,9 +457,7 @@ export const consultations = pgTable(
   'consultations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => organisations.id),
+    municipalityId: municipalityIdColumn(),
     unitId: uuid('unit_id')
       .notNull()
       .references(() => units.id),
@@ -527,3 +489,5 @@ export const auditReviews = pgTable('audit_reviews', {
 });
 export * from './assessments.ts';
 export * from './concerns.ts';
+export * from './meetings.ts';
+export * from './plans.ts';
