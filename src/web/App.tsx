@@ -7,6 +7,8 @@ import { ConcernPage } from './concerns/ConcernPage.tsx';
 import { InboxPage } from './concerns/InboxPage.tsx';
 import { RaiseConcernPage } from './concerns/RaiseConcernPage.tsx';
 import { Layout } from './components/Layout.tsx';
+import { MeetingPage } from './meetings/MeetingPage.tsx';
+import { MeetingsPage } from './meetings/MeetingsPage.tsx';
 import { ChildPage } from './pages/ChildPage.tsx';
 import { ChildrenPage } from './pages/ChildrenPage.tsx';
 import { EmergencyAccessPage } from './pages/EmergencyAccessPage.tsx';
@@ -14,6 +16,9 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { LookupPage } from './pages/LookupPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ReviewPage } from './pages/ReviewPage.tsx';
+import { CataloguePage } from './plans/CataloguePage.tsx';
+import { NewPlanPage, PlanPage } from './plans/PlanPage.tsx';
+import { PlanReviewPage } from './plans/PlanReviewPage.tsx';
 import { AssessmentEditorPage } from './wellbeing/AssessmentEditorPage.tsx';
 
 /** A call that finds the session gone signs the user out in the UI; RequireAuth then shows the login page. */
@@ -47,6 +52,12 @@ const router = createBrowserRouter([
           { path: '/', element: <ChildrenPage /> },
           { path: '/children/:id', element: <ChildPage /> },
           { path: '/children/:id/assessments/new', element: <AssessmentEditorPage /> },
+          { path: '/children/:id/plans/new', element: <NewPlanPage /> },
+          { path: '/plans/:id', element: <PlanPage /> },
+          { path: '/plans/:id/review', element: <PlanReviewPage /> },
+          { path: '/catalogue', element: <CataloguePage /> },
+          { path: '/meetings', element: <MeetingsPage /> },
+          { path: '/meetings/:id', element: <MeetingPage /> },
           { path: '/concerns', element: <InboxPage /> },
           { path: '/concerns/new', element: <RaiseConcernPage /> },
           { path: '/concerns/:id', element: <ConcernPage /> },

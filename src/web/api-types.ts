@@ -15,6 +15,7 @@
 import type { z } from 'zod';
 import type * as concernsDomain from '../domain/concerns.ts';
 import type * as consentDomain from '../domain/consent.ts';
+import type * as planDomain from '../domain/plan.ts';
 import type * as vocabulary from '../domain/types.ts';
 import type * as wellbeingDomain from '../domain/wellbeing.ts';
 import type * as assessments from '../http/routes/assessments.schema.ts';
@@ -25,6 +26,7 @@ import type * as common from '../http/routes/common.schema.ts';
 import type * as concerns from '../http/routes/concerns.schema.ts';
 import type * as consents from '../http/routes/consents.schema.ts';
 import type * as emergency from '../http/routes/emergency.schema.ts';
+import type * as plans from '../http/routes/plans.schema.ts';
 import type * as reports from '../http/routes/reports.schema.ts';
 
 /** What the server sends. */
@@ -252,3 +254,53 @@ export type AssessmentTrendPoint = Out<typeof assessments.TrendPoint>;
 /** tool: the wheel of the child's current profile; items newest first; trend: indicator key → points, oldest first. */
 export type AssessmentListResponse = Out<typeof assessments.AssessmentListResponse>;
 export type AssessmentResponse = Out<typeof assessments.AssessmentResponse>;
+
+// ── The child's plan (src/http/routes/plans.schema.ts, src/domain/plan.ts) ──
+
+/** draft → active → under_review → active … → closed. */
+export const PLAN_STATUSES = ['draft', 'active', 'under_review', 'closed'] as const satisfies typeof planDomain.PLAN_STATUSES;
+export type PlanStatus = planDomain.PlanStatus;
+export const ACTION_STATUSES = ['planned', 'ongoing', 'done', 'not_done'] as const satisfies typeof planDomain.ACTION_STATUSES;
+export type ActionStatus = planDomain.ActionStatus;
+/** What a review records for each action. */
+export const REVIEWED_ACTION_STATUSES = ['done', 'ongoing', 'not_done'] as const satisfies typeof planDomain.REVIEWED_ACTION_STATUSES;
+export type ReviewedActionStatus = (typeof REVIEWED_ACTION_STATUSES)[number];
+/** The body (huvudman) with overall responsibility for a SIP. */
+export const RESPONSIBLE_BODIES = ['municipality', 'region'] as const satisfies typeof planDomain.RESPONSIBLE_BODIES;
+export type ResponsibleBody = (typeof RESPONSIBLE_BODIES)[number];
+
+export type LeadProfessional = Out<typeof plans.LeadProfessionalView>;
+export type LeadProfessionalHistoryResponse = Out<typeof plans.LeadProfessionalHistoryResponse>;
+export type LeadProfessionalHistoryItem = LeadProfessionalHistoryResponse['history'][number];
+export type AppointLeadProfessionalRequest = In<typeof plans.AppointLeadProfessionalBody>;
+
+export type Intervention = Out<typeof plans.InterventionView>;
+export type InterventionListResponse = Out<typeof plans.InterventionListResponse>;
+export type CreateInterventionRequest = In<typeof plans.CreateInterventionBody>;
+export type UpdateInterventionRequest = In<typeof plans.UpdateInterventionBody>;
+
+/** The plan's content as the server stores and sends it (every field present). */
+export type PlanContent = Out<typeof plans.PlanContentSchema>;
+export type PlanNeed = PlanContent['needs'][number];
+export type PlanAction = PlanNeed['actions'][number];
+export type PlanPersonView = PlanContent['childView'];
+
+export type Plan = Out<typeof plans.PlanView>;
+export type PlanPermissions = Plan['permissions'];
+export type PlanActivationProblem = Plan['activationProblems'][number];
+export type PlanListResponse = Out<typeof plans.PlanListResponse>;
+export type PlanListItem = PlanListResponse['items'][number];
+export type PlanChange = Out<typeof plans.PlanChangeView>;
+export type PlanVersionsResponse = Out<typeof plans.PlanVersionsResponse>;
+export type PlanVersion = PlanVersionsResponse['items'][number];
+export type PlanReviewsResponse = Out<typeof plans.PlanReviewsResponse>;
+export type PlanWorkListResponse = Out<typeof plans.PlanWorkListResponse>;
+export type PlanWorkItem = PlanWorkListResponse['items'][number];
+
+export type CreatePlanRequest = In<typeof plans.CreatePlanBody>;
+export type SavePlanRequest = In<typeof plans.SavePlanBody>;
+export type PlanStatusRequest = In<typeof plans.PlanStatusBody>;
+export type PlanReviewRequest = In<typeof plans.PlanReviewBody>;
+export type PlanReviewOutcome = PlanReviewRequest['outcome'];
+/** `family`: plain language; `child`: child-friendly; `sip`: the SIP. */
+export type PlanExportVariant = Out<typeof plans.ExportQuery>['variant'];

@@ -44,6 +44,22 @@ import type {
   NamedPersonHistoryResponse,
   NamedPersonResponse,
   StaffListResponse,
+  AppointLeadProfessionalRequest,
+  CreatePlanRequest,
+  CreateInterventionRequest,
+  Intervention,
+  InterventionListResponse,
+  UpdateInterventionRequest,
+  LeadProfessional,
+  LeadProfessionalHistoryResponse,
+  Plan,
+  PlanListResponse,
+  PlanReviewRequest,
+  PlanReviewsResponse,
+  PlanStatusRequest,
+  PlanVersionsResponse,
+  PlanWorkListResponse,
+  SavePlanRequest,
 } from './api-types.ts';
 import { currentLanguage } from './i18n/index.ts';
 
@@ -198,4 +214,42 @@ export const api = {
     request<AssessmentListResponse>('GET', `/api/children/${encodeURIComponent(childId)}/assessments`, undefined, signal),
   createAssessment: (childId: string, body: CreateAssessmentRequest) =>
     request<AssessmentResponse>('POST', `/api/children/${encodeURIComponent(childId)}/assessments`, body),
+
+  leadProfessional: (childId: string, signal?: AbortSignal) =>
+    request<LeadProfessionalHistoryResponse>('GET', `/api/children/${encodeURIComponent(childId)}/lead-professional`, undefined, signal),
+  appointLeadProfessional: (childId: string, body: AppointLeadProfessionalRequest) =>
+    request<LeadProfessional>('POST', `/api/children/${encodeURIComponent(childId)}/lead-professional`, body),
+
+  interventions: (params: { search?: string; unitId?: string; includeInactive?: boolean; limit?: number }, signal?: AbortSignal) =>
+    request<InterventionListResponse>(
+      'GET',
+      `/api/interventions${query({ ...params, includeInactive: params.includeInactive ? 'true' : undefined })}`,
+      undefined,
+      signal,
+    ),
+  createIntervention: (body: CreateInterventionRequest) => request<Intervention>('POST', '/api/interventions', body),
+  updateIntervention: (id: string, body: UpdateInterventionRequest) =>
+    request<Intervention>('PATCH', `/api/interventions/${encodeURIComponent(id)}`, body),
+
+  plans: (childId: string, signal?: AbortSignal) =>
+    request<PlanListResponse>('GET', `/api/children/${encodeURIComponent(childId)}/plans`, undefined, signal),
+  createPlan: (childId: string, body: CreatePlanRequest) =>
+    request<Plan>('POST', `/api/children/${encodeURIComponent(childId)}/plans`, body),
+  planWorkList: (params: { withinDays?: number }, signal?: AbortSignal) =>
+    request<PlanWorkListResponse>('GET', `/api/plans/work-list${query(params)}`, undefined, signal),
+  plan: (id: string, signal?: AbortSignal) => request<Plan>('GET', `/api/plans/${encodeURIComponent(id)}`, undefined, signal),
+  savePlan: (id: string, body: SavePlanRequest) => request<Plan>('PUT', `/api/plans/${encodeURIComponent(id)}`, body),
+  planVersions: (id: string, signal?: AbortSignal) =>
+    request<PlanVersionsResponse>('GET', `/api/plans/${encodeURIComponent(id)}/versions`, undefined, signal),
+  changePlanStatus: (id: string, body: PlanStatusRequest) => request<Plan>('POST', `/api/plans/${encodeURIComponent(id)}/status`, body),
+  planReviews: (id: string, signal?: AbortSignal) =>
+    request<PlanReviewsResponse>('GET', `/api/plans/${encodeURIComponent(id)}/reviews`, undefined, signal),
+  reviewPlan: (id: string, body: PlanReviewRequest) => request<Plan>('POST', `/api/plans/${encodeURIComponent(id)}/reviews`, body),
+};
+
+/** Where the plan's exports are (links, not fetches: the browser downloads or opens them). */
+export const planExportHref = {
+  pdf: (id: string, variant: 'family' | 'child' | 'sip', lang: 'sv' | 'en') =>
+    `/api/plans/${encodeURIComponent(id)}/export.pdf${query({ variant, lang })}`,
+  fhir: (id: string) => `/api/plans/${encodeURIComponent(id)}/fhir`,
 };

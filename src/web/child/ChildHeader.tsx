@@ -1,11 +1,23 @@
-/** The child's name (or "Protected identity"), personnummer, age and flags. */
+/**
+ * The child's name (or "Protected identity"), personnummer, age and flags –
+ * and who the family turns to: the named person and, when one is appointed,
+ * the lead professional.
+ */
 import { Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import type { ChildDetail } from '../api-types.ts';
+import type { ChildDetail, LeadProfessional } from '../api-types.ts';
 import { formatDate, fullName, localized } from '../format.ts';
 import { currentLanguage } from '../i18n/index.ts';
 
-export function ChildHeader({ child }: { child: ChildDetail }) {
+type Props = {
+  child: ChildDetail;
+  /** The named person's title in the child's model ("Barnkontakt"). */
+  namedPersonTitle?: string;
+  /** The lead professional; null: none appointed; undefined: not known to this reader. */
+  leadProfessional?: LeadProfessional | null;
+};
+
+export function ChildHeader({ child, namedPersonTitle, leadProfessional }: Props) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const address = [child.address, [child.postalCode, child.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
@@ -52,6 +64,26 @@ export function ChildHeader({ child }: { child: ChildDetail }) {
           <dd>{localized(child.modelProfile.name, language)}</dd>
         </div>
       </dl>
+      {namedPersonTitle && (
+        <dl className='facts child-contacts'>
+          <div>
+            <dt>{namedPersonTitle}</dt>
+            <dd>
+              {child.namedPerson.status === 'assigned' && child.namedPerson.name
+                ? [child.namedPerson.name, child.namedPerson.unitName].filter(Boolean).join(', ')
+                : child.namedPerson.status === 'declined'
+                  ? t('namedPerson.declined')
+                  : t('namedPerson.missing')}
+            </dd>
+          </div>
+          {leadProfessional !== undefined && (
+            <div>
+              <dt>{t('lead.heading')}</dt>
+              <dd>{leadProfessional ? `${leadProfessional.name}, ${leadProfessional.unitName}` : t('lead.none')}</dd>
+            </div>
+          )}
+        </dl>
+      )}
       {child.masked && <Paragraph data-size='sm'>{t('child.protectedIdentityInfo')}</Paragraph>}
       {child.isTestData && <Paragraph data-size='sm'>{t('child.testDataInfo')}</Paragraph>}
     </div>

@@ -3,17 +3,21 @@
  * whether an active consent still covers them. Add a professional (any person
  * who works with children, at one of their units) or remove one. Without a
  * consent that covers the person's agency the API says no – shown in words.
+ * The lead professional (stödsamordnare) heads the panel, with history and
+ * "Utse stödsamordnare", and is marked in the list.
  */
 import { Alert, Button, Details, Fieldset, Heading, Paragraph, Radio, Table, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../api.ts';
-import type { AddTeamMemberRequest, StaffCandidate, TeamMember } from '../api-types.ts';
+import type { AddTeamMemberRequest, NamedPersonDetail, StaffCandidate, TeamMember } from '../api-types.ts';
 import { ErrorAlert, Loading } from '../components/Status.tsx';
 import { localized } from '../format.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { useLabels } from '../labels.ts';
+import { LeadProfessionalPanel } from '../plans/LeadProfessionalPanel.tsx';
+import { useLeadProfessional } from '../plans/queries.ts';
 import { teamQueryKey, useTeam } from './queries.ts';
 
 const rowKey = (s: { id: string; unitId: string }) => `${s.id}:${s.unitId}`;
@@ -158,7 +162,7 @@ function AddTeamMember({ childId, members }: { childId: string; members: TeamMem
   );
 }
 
-export function Team({ childId }: { childId: string }) {
+export function Team({ childId, namedPerson = null }: { childId: string; namedPerson?: NamedPersonDetail | null }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const queryClient = useQueryClient();
@@ -174,6 +178,7 @@ export function Team({ childId }: { childId: string }) {
     },
   });
   const members = team.data ?? [];
+  const lead = useLeadProfessional(childId).data?.current ?? null;
 
   return (
     <section aria-labelledby='team-heading' className='stack-sm'>
@@ -181,6 +186,7 @@ export function Team({ childId }: { childId: string }) {
         {t('team.heading')}
       </Heading>
       <Paragraph>{t('team.intro')}</Paragraph>
+      <LeadProfessionalPanel childId={childId} namedPerson={namedPerson} headingId='lead-professional-heading' />
       {team.isPending && <Loading />}
       {team.isError && <ErrorAlert error={team.error} headingLevel={3} onRetry={() => void team.refetch()} />}
       {team.isSuccess && members.length === 0 && <Paragraph>{t('team.none')}</Paragraph>}
@@ -204,6 +210,14 @@ export function Team({ childId }: { childId: string }) {
                 <Table.Row key={m.id}>
                   <Table.Cell>
                     {m.name}
+                    {lead && lead.staffId === m.staffId && lead.unitId === m.unitId && (
+                      <>
+                        {' '}
+                        <Tag data-color='accent' data-size='sm' className='inline-tag'>
+                          {t('lead.heading')}
+                        </Tag>
+                      </>
+                    )}
                     {m.title && <span className='secondary-text'>{m.title}</span>}
                   </Table.Cell>
                   <Table.Cell>{m.unitName}</Table.Cell>

@@ -100,6 +100,16 @@ export function Layout() {
                 </li>
                 <li>
                   <DsLink asChild>
+                    <NavLink to='/meetings'>{t('meetings.nav')}</NavLink>
+                  </DsLink>
+                </li>
+                <li>
+                  <DsLink asChild>
+                    <NavLink to='/catalogue'>{t('nav.catalogue')}</NavLink>
+                  </DsLink>
+                </li>
+                <li>
+                  <DsLink asChild>
                     <NavLink to='/lookup'>{t('nav.lookup')}</NavLink>
                   </DsLink>
                 </li>

@@ -8,6 +8,7 @@ import type { Me } from '../api-types.ts';
 import { meQueryKey } from '../auth.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { localized } from '../format.ts';
+import { clearPlanDrafts } from '../plans/draft.ts';
 
 export function UserMenu({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -16,6 +17,7 @@ export function UserMenu({ me }: { me: Me }) {
   const logout = useMutation({
     mutationFn: () => api.logout(),
     onSettled: async () => {
+      clearPlanDrafts();
       queryClient.setQueryData(meQueryKey, null);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
       await navigate('/login', { replace: true });

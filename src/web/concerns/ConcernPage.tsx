@@ -122,6 +122,11 @@ export function ConcernPage() {
               <Link to={`/children/${c.child.id}/assessments/new?concern=${c.id}`}>{t('concern.startAssessment')}</Link>
             </DsLink>
           )}
+          {c.status !== 'closed' && (
+            <DsLink asChild>
+              <Link to={`/children/${c.child.id}/plans/new?concern=${c.id}`}>{t('concern.startPlan')}</Link>
+            </DsLink>
+          )}
         </div>
       )}
 

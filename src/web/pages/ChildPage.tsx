@@ -1,6 +1,8 @@
 /**
- * One child: header, what is shared (consent banner), named person (with change
- * form), guardians, the team, consents, notes, enrollments, named-person history.
+ * One child: header (with the named person and the lead professional), what is
+ * shared (consent banner), named person (with change form), the child's plan,
+ * wellbeing, guardians, the team (with the lead professional), consents,
+ * notes, enrollments, named-person history.
  */
 import { Heading, Link as DsLink } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
@@ -17,10 +19,13 @@ import { NamedPersonCard } from '../child/NamedPersonCard.tsx';
 import { NamedPersonHistory } from '../child/NamedPersonHistory.tsx';
 import { Notes } from '../child/Notes.tsx';
 import { Team } from '../child/Team.tsx';
+import { ChildMeetings } from '../meetings/ChildMeetings.tsx';
 import { ErrorAlert, Loading } from '../components/Status.tsx';
 import { EmergencyNotice } from '../emergency/EmergencyNotice.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { WellbeingSection } from '../wellbeing/WellbeingSection.tsx';
+import { PlanSection } from '../plans/PlanSection.tsx';
+import { useLeadProfessional } from '../plans/queries.ts';
 import { fullName, localized } from '../format.ts';
 import { currentLanguage } from '../i18n/index.ts';
 
@@ -34,6 +39,7 @@ export function ChildPage() {
     queryFn: ({ signal }) => api.child(id, signal).then((r) => r.child),
   });
   const data = child.data;
+  const lead = useLeadProfessional(id, child.isSuccess);
   usePageTitle(
     data ? (data.masked ? t('child.protectedIdentity') : fullName(data)) : child.isError ? t('child.notFoundTitle') : t('common.loading'),
   );
@@ -64,16 +70,18 @@ export function ChildPage() {
   return (
     <div className='stack child-page'>
       {back}
-      <ChildHeader child={detail} />
+      <ChildHeader child={detail} namedPersonTitle={title} leadProfessional={lead.isSuccess ? lead.data.current : undefined} />
       <EmergencyNotice childId={id} />
       <ConsentBanner childId={id} consentsAnchor='consents-heading' />
       <section aria-labelledby='named-person-heading' className='stack'>
         <NamedPersonCard namedPerson={detail.namedPerson} title={title} headingId='named-person-heading' />
         <ChangeNamedPersonForm childId={id} title={title} />
       </section>
+      <PlanSection childId={id} />
       <WellbeingSection childId={id} />
       <Guardians guardians={detail.guardians} />
-      <Team childId={id} />
+      <Team childId={id} namedPerson={detail.namedPerson} />
+      <ChildMeetings childId={id} />
       <Consents child={detail} headingId='consents-heading' />
       <Notes childId={id} />
       <Enrollments enrollments={detail.enrollments} />

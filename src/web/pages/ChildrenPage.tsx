@@ -1,4 +1,4 @@
-/** "Mina barn": the children the user may see, with search and keyset pagination. */
+/** "Mina barn": what needs me in the children's plans ("Att göra"), then the children the user may see, with search and keyset pagination. */
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,8 @@ import { ChildSearchForm } from '../components/ChildSearchForm.tsx';
 import { ChildrenTable } from '../components/ChildrenTable.tsx';
 import { ErrorAlert, Loading } from '../components/Status.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
+import { MeetingsThisWeek } from '../meetings/MeetingsThisWeek.tsx';
+import { WorkList } from '../plans/WorkList.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -39,6 +41,11 @@ export function ChildrenPage() {
         {t('children.title')}
       </Heading>
       <Paragraph>{t('children.intro')}</Paragraph>
+      {!search && <WorkList />}
+      {!search && <MeetingsThisWeek />}
+      <Heading level={2} data-size='md'>
+        {t('children.listHeading')}
+      </Heading>
       <ChildSearchForm key={search} initial={search} onSearch={onSearch} />
 
       {children.isPending && <Loading />}

@@ -6,6 +6,8 @@
  * World Triangle (strengths and challenges only under the headings that
  * matter); the resilience matrix (facts per quadrant and the child's
  * position). A draft is kept in this browser tab so a reload loses nothing.
+ * With `?returnTo=/plans/…/review` (a plan's review) the editor goes back
+ * there after saving, with `?assessment=<new id>`.
  */
 import { Alert, Button, Checkbox, Details, Fieldset, Heading, Link as DsLink, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
@@ -30,6 +32,7 @@ import { usePageTitle } from '../components/usePageTitle.ts';
 import { formatDateTime, fullName, localized } from '../format.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { childQueryKey } from '../pages/ChildPage.tsx';
+import { safeReturnPath } from '../plans/draft.ts';
 import { today, wheelIndicators, wheelScale } from './adapt.ts';
 import { useAssessments, useCreateAssessment } from './queries.ts';
 import { ResilienceMatrixPlot } from './ResilienceMatrixPlot.tsx';
@@ -165,6 +168,7 @@ function AssessmentEditor({ child, tool, childName }: { child: ChildDetail; tool
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const concernId = params.get('concern');
+  const returnTo = safeReturnPath(params.get('returnTo'));
   const uid = useId();
   const create = useCreateAssessment(child.id);
 
@@ -229,6 +233,10 @@ function AssessmentEditor({ child, tool, childName }: { child: ChildDetail; tool
     create.mutate(toRequest(draft, tool, concernId), {
       onSuccess: async (saved) => {
         storeDraft(child.id, null);
+        if (returnTo) {
+          await navigate(`${returnTo}${returnTo.includes('?') ? '&' : '?'}assessment=${encodeURIComponent(saved.id)}`);
+          return;
+        }
         await navigate(`/children/${child.id}`, { state: { assessmentSaved: saved.id } });
       },
     });
@@ -256,9 +264,14 @@ function AssessmentEditor({ child, tool, childName }: { child: ChildDetail; tool
     <div className='stack assessment-editor'>
       <p>
         <DsLink asChild>
-          <Link to={`/children/${child.id}`}>{t('assessment.back', { child: childName })}</Link>
+          {returnTo ? <Link to={returnTo}>{t('assessment.backToReview')}</Link> : <Link to={`/children/${child.id}`}>{t('assessment.back', { child: childName })}</Link>}
         </DsLink>
       </p>
+      {returnTo && (
+        <Alert data-color='info'>
+          <Paragraph>{t('assessment.forReview')}</Paragraph>
+        </Alert>
+      )}
       <Heading level={1} data-size='lg'>
         {t('assessment.title', { child: childName })}
       </Heading>
