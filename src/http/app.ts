@@ -48,10 +48,12 @@ export type AppOptions = {
 
 /**
  * Requests as they appear in the log: the path without its query string, so that a
- * search by name or personal identity number never reaches the log (protected identity).
+ * search by name or personal identity number never reaches the log (protected identity),
+ * and without the secret of a calendar feed address (the token is the credential).
  */
 export function requestForLog(request: { method: string; url: string; ip?: string }) {
-  return { method: request.method, url: request.url.split('?')[0], remoteAddress: request.ip };
+  const path = (request.url.split('?')[0] ?? '').replace(/^\/api\/calendar\/[^/]+\.ics$/, '/api/calendar/[token].ics');
+  return { method: request.method, url: path, remoteAddress: request.ip };
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

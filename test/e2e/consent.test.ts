@@ -15,7 +15,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousAxeViolations, launchBrowser, newPage, signIn, startServer, type Server } from './helpers.ts';
+import { clickAndWaitFor, expectNoSeriousAxeViolations, launchBrowser, newPage, signIn, startServer, type Server } from './helpers.ts';
 
 type ChildSummary = { id: string; personnummer: string; givenName: string | null; familyName: string | null; masked: boolean };
 type ChildDetail = ChildSummary & { guardians: { id: string; custody: boolean }[] };
@@ -93,9 +93,9 @@ describe('consent on the child page', () => {
   it('shows what is missing in an error summary, then records the consent of both guardians', async () => {
     const form = consents().locator('details.record-consent');
     await form.locator('summary', { hasText: 'Registrera samtycke' }).click();
-    await form.getByRole('button', { name: 'Spara samtycket' }).click();
+    await expect.poll(() => form.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     const summary = form.locator('ds-error-summary');
-    await summary.waitFor();
+    await clickAndWaitFor(form.getByRole('button', { name: 'Spara samtycket' }), summary, 'the error summary of the empty consent form');
     expect(await summary.innerText()).toContain('Välj minst en verksamhet som får ta del.');
     expect(await summary.innerText()).toContain('Skriv barnets egen syn.');
 

@@ -2,9 +2,10 @@
  * Shared by the browser tests: the test server (or SAMSYN_E2E_URL), Debian
  * chromium via playwright-core (never a downloaded browser), and axe-core.
  */
+import { mkdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { beforeEach, expect } from 'vitest';
 
 export type Server = { url: string; close(): Promise<void> };
 
@@ -31,14 +32,65 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** What each open page did lately (console errors, failed or 5xx/4xx requests), for the failure report. */
+const openPages = new Map<Page, string[]>();
+
 /** A fresh page in Swedish at a desktop size, with page errors logged. */
 export async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error));
+  const events: string[] = [];
+  const note = (line: string) => {
+    events.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    if (events.length > 30) events.shift();
+  };
+  openPages.set(page, events);
+  page.on('close', () => openPages.delete(page));
+  page.on('pageerror', (error) => {
+    console.error('page error:', error);
+    note(`page error: ${error.message}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') note(`console.${message.type()}: ${message.text().slice(0, 300)}`);
+  });
+  page.on('requestfailed', (request) => note(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  page.on('response', (response) => {
+    const request = response.request();
+    if (response.status() >= 400 || request.method() !== 'GET') note(`${request.method()} ${response.url()} → ${response.status()}`);
+  });
   return page;
 }
+
+/**
+ * When a browser test fails, every page still open is described in the test
+ * output – its address, what it did lately and what a screen reader would
+ * read (the accessibility tree, shortened) – and saved as a screenshot under
+ * test-results/e2e-failures/. CI logs are all we get from a failure on a
+ * shared machine, so they must say what the page looked like.
+ */
+beforeEach(({ onTestFailed, task }) => {
+  onTestFailed(async () => {
+    const dir = 'test-results/e2e-failures';
+    mkdirSync(dir, { recursive: true });
+    let n = 0;
+    for (const [page, events] of openPages) {
+      if (page.isClosed()) continue;
+      n += 1;
+      const name = `${task.file?.name.replace(/\W+/g, '-') ?? 'test'}-${task.name.replace(/\W+/g, '-').slice(0, 60)}-${n}`;
+      const parts = [`--- page ${n} at ${page.url()} when "${task.name}" failed`, 'lately:', ...events.map((e) => `  ${e}`)];
+      try {
+        const tree = await page.locator('body').ariaSnapshot({ timeout: 5_000 });
+        parts.push('accessibility tree:', tree.length > 8_000 ? `${tree.slice(0, 8_000)}\n  …` : tree);
+        await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true, timeout: 5_000 });
+        parts.push(`screenshot: ${dir}/${name}.png`);
+      } catch (error) {
+        parts.push(`(could not describe the page: ${(error as Error).message})`);
+      }
+      console.log(parts.join('\n'));
+    }
+  });
+});
 
 export async function expectNoSeriousAxeViolations(page: Page, name: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -63,4 +115,30 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByLabel('Lösenord').fill(password);
   await page.getByLabel('Lösenord').press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Mina barn' }).waitFor();
+}
+
+/**
+ * Clicks and waits for what the click should bring. Once (CI, PostgreSQL phase,
+ * never reproduced locally in 5 full runs) a click on a form's submit button
+ * brought nothing within 15 s; if nothing shows within 5 s the page is
+ * described in the output (what it was waiting for, the details elements open,
+ * the focused element) and the button clicked once more – a second silent
+ * click fails the test.
+ */
+export async function clickAndWaitFor(button: Locator, expected: Locator, what: string): Promise<void> {
+  await button.click();
+  try {
+    await expected.waitFor({ timeout: 5_000 });
+    return;
+  } catch {
+    const page = button.page();
+    const state = await page.evaluate(() => ({
+      openDetails: [...document.querySelectorAll('details')].filter((d) => d.open).map((d) => d.className),
+      focused: document.activeElement ? `${document.activeElement.tagName} ${document.activeElement.textContent?.slice(0, 60) ?? ''}` : null,
+      scrollY: window.scrollY,
+    }));
+    console.warn(`clickAndWaitFor: nothing after clicking for "${what}" in 5 s; clicking again. Page state: ${JSON.stringify(state)}`);
+  }
+  await button.click();
+  await expected.waitFor();
 }
