@@ -16,6 +16,7 @@ import {
   assertTransition,
   diffPlanContent,
   firstChangeOutsideOwnActions,
+  mergeOwnActionUpdates,
   isSip,
   overdueActions,
   type PlanContent,
@@ -136,6 +137,30 @@ describe('the diff between versions', () => {
     expect(firstChangeOutsideOwnActions(before, mark('a1', 'status'), [SOCIAL])).toBe('needs.n1.actions.a1.status');
     expect(firstChangeOutsideOwnActions(before, mark('a2', 'description'), [SOCIAL])).toBe('needs.n1.actions.a2.description');
     expect(firstChangeOutsideOwnActions(before, content({ reason: 'Annat' }), [SOCIAL, SCHOOL])).toBe('reason');
+  });
+
+  it('carries a team member’s own action update over a newer version when nobody else touched it', () => {
+    const base = content();
+    const withAction = (c: PlanContent, id: string, patch: Partial<PlanContent['needs'][number]['actions'][number]>) =>
+      content({ ...c, needs: [{ ...c.needs[0]!, actions: c.needs[0]!.actions.map((a) => (a.id === id ? { ...a, ...patch } : a)) }] });
+    const mine = withAction(base, 'a2', { status: 'ongoing', comment: 'Första träffen bokad.' });
+
+    // The lead professional changed the reason and the other action's due date meanwhile: both kept, mine added.
+    const current = withAction(content({ reason: 'Hög frånvaro och oro hemma.' }), 'a1', { dueDate: '2026-12-05' });
+    const merged = mergeOwnActionUpdates(base, current, mine, [SOCIAL]);
+    expect(merged).not.toBeNull();
+    expect(diffPlanContent(current, merged!).map((c) => c.path)).toEqual(['needs.n1.actions.a2.status', 'needs.n1.actions.a2.comment']);
+    expect(merged!.reason).toBe('Hög frånvaro och oro hemma.');
+    expect(current.needs[0]!.actions[1]!.status).toBe('planned'); // the current version itself is untouched
+
+    // Someone else set the same field, moved the action to another unit, or removed it: no merge.
+    expect(mergeOwnActionUpdates(base, withAction(base, 'a2', { status: 'done' }), mine, [SOCIAL])).toBeNull();
+    expect(mergeOwnActionUpdates(base, withAction(base, 'a2', { responsibleUnitId: SCHOOL }), mine, [SOCIAL])).toBeNull();
+    const removed = content({ needs: [{ ...base.needs[0]!, actions: [base.needs[0]!.actions[0]!] }] });
+    expect(mergeOwnActionUpdates(base, removed, mine, [SOCIAL])).toBeNull();
+    // Only one's own actions' status and comment are ever carried over.
+    expect(mergeOwnActionUpdates(base, current, withAction(base, 'a2', { dueDate: '2027-02-01' }), [SOCIAL])).toBeNull();
+    expect(mergeOwnActionUpdates(base, current, withAction(base, 'a1', { status: 'ongoing' }), [SOCIAL])).toBeNull();
   });
 
   it('lists actions past their due date that are neither done nor given up', () => {

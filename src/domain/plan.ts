@@ -305,6 +305,9 @@ export function actionsOutside(content: PlanContent, unitIds: readonly string[])
   return outside;
 }
 
+/** The path of a field a team member may change: the status or comment of an action. */
+const OWN_ACTION_FIELD = /^needs\.([^.]+)\.actions\.([^.]+)\.(status|comment)$/;
+
 /**
  * A team member (not lead, not named person) may change only the status and
  * comment of actions their own unit is responsible for. Returns the first path
@@ -312,12 +315,37 @@ export function actionsOutside(content: PlanContent, unitIds: readonly string[])
  */
 export function firstChangeOutsideOwnActions(before: PlanContent, after: PlanContent, ownUnitIds: readonly string[]): string | null {
   for (const change of diffPlanContent(before, after)) {
-    const m = /^needs\.([^.]+)\.actions\.([^.]+)\.(status|comment)$/.exec(change.path);
+    const m = OWN_ACTION_FIELD.exec(change.path);
     if (!m) return change.path;
     const action = before.needs.find((n) => n.id === m[1])?.actions.find((a) => a.id === m[2]);
     if (!action || !ownUnitIds.includes(action.responsibleUnitId)) return change.path;
   }
   return null;
+}
+
+/**
+ * A team member's update of their own actions, made on an older version
+ * (`base`), carried over onto the current one – so that two people marking
+ * their own actions in the same meeting do not stop each other. It merges only
+ * when nobody else has touched those fields, those actions or their needs
+ * since `base`, and each action is still their unit's; otherwise null (the
+ * caller answers 409 with the diff, as for any stale save).
+ */
+export function mergeOwnActionUpdates(base: PlanContent, current: PlanContent, mine: PlanContent, ownUnitIds: readonly string[]): PlanContent | null {
+  const theirs = new Set(diffPlanContent(base, current).map((c) => c.path));
+  const merged = structuredClone(current);
+  for (const change of diffPlanContent(base, mine)) {
+    const m = OWN_ACTION_FIELD.exec(change.path);
+    if (!m) return null;
+    const [, needId, actionId, field] = m as unknown as [string, string, string, 'status' | 'comment'];
+    const actionPath = `needs.${needId}.actions.${actionId}`;
+    if (theirs.has(`needs.${needId}`) || theirs.has(actionPath) || theirs.has(`${actionPath}.${field}`) || theirs.has(`${actionPath}.responsibleUnitId`)) return null;
+    const action = merged.needs.find((n) => n.id === needId)?.actions.find((a) => a.id === actionId);
+    if (!action || !ownUnitIds.includes(action.responsibleUnitId)) return null;
+    if (field === 'status') action.status = change.after as PlanAction['status'];
+    else action.comment = change.after as string | null;
+  }
+  return merged;
 }
 
 /** Actions due before `today` and not done: for the work lists. */

@@ -31,6 +31,7 @@ import {
   diffPlanContent,
   firstChangeOutsideOwnActions,
   isSip,
+  mergeOwnActionUpdates,
   needsLeadProfessional,
   overdueActions,
   type PlanChange,
@@ -621,6 +622,17 @@ async function versionContent(tx: Queryable, planId: string, version: number): P
   return row?.content ?? null;
 }
 
+/**
+ * A team member's save on an older version that only marks their own actions:
+ * the same marks on the current version (`mergeOwnActionUpdates`), or null
+ * when it is not stale or someone else touched those actions since.
+ */
+async function mergeStaleActionUpdate(tx: Tx, loaded: LoadedPlan, baseVersion: number, mine: PlanContent, ownUnitIds: readonly string[]) {
+  if (baseVersion >= loaded.row.version || ownUnitIds.length === 0) return null;
+  const base = await versionContent(tx, loaded.row.id, baseVersion);
+  return base ? mergeOwnActionUpdates(base, loaded.row.content, mine, ownUnitIds) : null;
+}
+
 /** Refuses a write based on an older version: 409 with what the others changed since. */
 async function refuseIfStale(tx: Tx, actor: Actor, loaded: LoadedPlan, baseVersion: number, action: 'plan.save' | 'plan.status' | 'plan.review') {
   if (baseVersion === loaded.row.version) return null;
@@ -643,21 +655,29 @@ async function refuseIfStale(tx: Tx, actor: Actor, loaded: LoadedPlan, baseVersi
  * Saves the plan as a new version. The lead professional and the named person
  * change anything; other team members only the status and comment of actions
  * their own unit is responsible for. A save based on an older version is a 409
- * with what changed; a save that changes nothing writes nothing.
+ * with what changed – unless it is a team member's marking of their own actions
+ * that nobody else has touched since, which is carried over onto the current
+ * version. A save that changes nothing writes nothing.
  */
 export async function savePlan(options: { db: Db; actor: Actor; planId: string; baseVersion: number; content: PlanContent }) {
-  const { db, actor, planId, baseVersion, content } = options;
+  const { db, actor, planId, baseVersion } = options;
+  let content = options.content;
   return runUseCase(db, async (tx) => {
     const loaded = await readablePlan(tx, actor, planId, 'plan.save', true);
     if ('error' in loaded) return loaded;
     const { row } = loaded;
     const audit = { actor, childId: row.child_id, municipalityId: row.municipality_id, resourceType: 'plan' as const, resourceId: planId };
-    const stale = await refuseIfStale(tx, actor, loaded, baseVersion, 'plan.save');
-    if (stale) return stale;
+    const permissions = permissionsFor(actor, loaded);
+    // A team member's own action update on an older version is carried over when nobody else touched it.
+    const merged = permissions.canEdit ? null : await mergeStaleActionUpdate(tx, loaded, baseVersion, content, permissions.actionUnitIds);
+    if (merged) content = merged;
+    else {
+      const stale = await refuseIfStale(tx, actor, loaded, baseVersion, 'plan.save');
+      if (stale) return stale;
+    }
     if (row.status === 'closed') {
       return refuse(new AppError('conflict', { message: { sv: 'Planen är avslutad och kan inte ändras.', en: 'The plan is closed and cannot be changed.' } }));
     }
-    const permissions = permissionsFor(actor, loaded);
     const changes = diffPlanContent(row.content, content);
     if (!permissions.canEdit) {
       const outside = firstChangeOutsideOwnActions(row.content, content, permissions.actionUnitIds);
@@ -683,7 +703,7 @@ export async function savePlan(options: { db: Db; actor: Actor; planId: string; 
       ...audit,
       action: permissions.canEdit ? 'plan.save' : 'plan.action_update',
       outcome: 'allowed',
-      details: { version, changed: changes.map((c) => c.path) },
+      details: { version, changed: changes.map((c) => c.path), ...(merged ? { mergedFrom: baseVersion } : {}) },
     });
     return reloadPresent(tx, actor, planId);
   });

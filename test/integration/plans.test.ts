@@ -342,6 +342,34 @@ describe('the child’s plan', () => {
       sql`SELECT action FROM audit_events WHERE resource_id = ${planId} AND actor_id = ${world.staff.socialWorker.id}::uuid AND outcome = 'allowed' AND action LIKE 'plan.%' AND action <> 'plan.read' ORDER BY seq DESC LIMIT 1`,
     );
     expect(event?.action).toBe('plan.action_update');
+
+    // In the meeting the named person changes the reason meanwhile; the social worker's next mark, made on
+    // the version she had open, is carried over onto the newer one – nothing of either is lost.
+    type Content = { needs: { actions: { id: string }[] }[] };
+    const markOn = (c: Content, actionId: string, patch: Record<string, unknown>): Content => ({
+      ...c,
+      needs: c.needs.map((n) => ({ ...n, actions: n.actions.map((a) => (a.id === actionId ? { ...a, ...patch } : a)) })),
+    });
+    const reason = await call('PUT', `/api/plans/${planId}`, nurse.cookie, { baseVersion: 2, content: { ...own.json().content, reason: 'Oro för föräldraskapet och sömnen.' } });
+    expect(reason.statusCode, reason.body).toBe(200);
+    expect(reason.json().version).toBe(3);
+    const late = await call('PUT', `/api/plans/${planId}`, social.cookie, { baseVersion: 2, content: markOn(own.json().content, 'soc1', { comment: 'Första träffen hölls.' }) });
+    expect(late.statusCode, late.body).toBe(200);
+    expect(late.json().version).toBe(4);
+    expect(late.json().content.reason).toBe('Oro för föräldraskapet och sömnen.');
+    expect(late.json().content.needs[0].actions[1]).toMatchObject({ status: 'ongoing', comment: 'Första träffen hölls.' });
+    const [merged] = await queryRows<{ details: { mergedFrom?: number; version?: number } }>(
+      database.db,
+      sql`SELECT details FROM audit_events WHERE resource_id = ${planId} AND actor_id = ${world.staff.socialWorker.id}::uuid AND action = 'plan.action_update' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(merged?.details).toMatchObject({ mergedFrom: 2, version: 4 });
+
+    // When someone else has set the same field since, it is a 409 with the diff, as for any stale save.
+    const nurseMark = await call('PUT', `/api/plans/${planId}`, nurse.cookie, { baseVersion: 4, content: markOn(late.json().content, 'soc1', { status: 'done' }) });
+    expect(nurseMark.statusCode, nurseMark.body).toBe(200);
+    const clash = await call('PUT', `/api/plans/${planId}`, social.cookie, { baseVersion: 4, content: markOn(late.json().content, 'soc1', { status: 'not_done' }) });
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json().error.details.changes.map((c: { path: string }) => c.path)).toContain('needs.n1.actions.soc1.status');
   });
 
   it('searches the intervention catalogue and links a catalogue intervention in a plan', async () => {
