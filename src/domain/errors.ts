@@ -146,6 +146,13 @@ export const ERRORS = {
       en: 'Someone else saved the plan after you opened it. See what changed and save again.',
     },
   },
+  outside_team_ages: {
+    status: 422,
+    message: {
+      sv: 'Barnets ålder ligger utanför de åldrar teamet tar upp.',
+      en: "The child's age is outside the ages the team takes up.",
+    },
+  },
   already_withdrawn: {
     status: 409,
     message: { sv: 'Samtycket är redan återkallat.', en: 'The consent has already been withdrawn.' },

@@ -421,6 +421,7 @@ export const ACTION_LABELS = {
   'standing_team.create': { sv: 'Skapade ett barnteam', en: 'Created a standing team' },
   'standing_team.member': { sv: 'Ändrade vilka som ingår i ett barnteam', en: 'Changed who is in a standing team' },
   'meeting.create': { sv: 'Planerade ett möte', en: 'Scheduled a meeting' },
+  'meeting.cancel': { sv: 'Ställde in ett möte', en: 'Cancelled a meeting' },
   'meeting.read': { sv: 'Öppnade ett möte där barnet fanns på dagordningen', en: 'Opened a meeting with the child on the agenda' },
   'meeting.agenda_add': { sv: 'Satte upp barnet på ett mötes dagordning', en: "Put the child on a meeting's agenda" },
   'meeting.invite_family': { sv: 'Bjöd in familjen till mötet om barnet', en: 'Invited the family to the meeting about the child' },

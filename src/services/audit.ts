@@ -86,6 +86,7 @@ export const AUDIT_ACTIONS = [
   'standing_team.create',
   'standing_team.member',
   'meeting.create',
+  'meeting.cancel',
   'meeting.read',
   'meeting.agenda_add',
   'meeting.invite_family',

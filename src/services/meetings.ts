@@ -528,6 +528,7 @@ type MeetingRow = {
   location: string | null;
   created_by: string;
   cancelled_at: Date | string | null;
+  cancel_reason: string | null;
   team_name: string | null;
   team_type: string | null;
   team_unit_id: string | null;
@@ -535,7 +536,7 @@ type MeetingRow = {
 };
 
 const meetingSelect = sql`SELECT m.id, m.municipality_id, m.standing_team_id, m.child_id, m.title, m.starts_at, m.ends_at, m.location,
-       m.created_by, m.cancelled_at, t.name AS team_name, t.team_type, t.unit_id AS team_unit_id,
+       m.created_by, m.cancelled_at, m.cancel_reason, t.name AS team_name, t.team_type, t.unit_id AS team_unit_id,
        (SELECT count(*) FROM meeting_agenda_items i WHERE i.meeting_id = m.id) AS agenda_count
   FROM meetings m LEFT JOIN standing_teams t ON t.id = m.standing_team_id`;
 
@@ -558,6 +559,7 @@ function presentMeetingSummary(r: MeetingRow) {
     standingTeam: r.standing_team_id ? { id: r.standing_team_id, name: r.team_name ?? '', teamType: r.team_type ?? '' } : null,
     agendaCount: Number(r.agenda_count),
     cancelledAt: r.cancelled_at ? iso(r.cancelled_at) : null,
+    cancelReason: r.cancelled_at ? r.cancel_reason : null,
   };
 }
 
@@ -834,7 +836,13 @@ async function loadMeeting(tx: Tx, actor: Actor, meetingId: string, at: AccessTi
 }
 
 /** Loads the meeting or records the refusal (as `action`) and answers 404. */
-async function meetingOrRefuse(tx: Tx, actor: Actor, meetingId: string, at: AccessTime, action: 'meeting.read' | 'meeting.agenda_add' | 'meeting.invite_family' | 'meeting.attendance' | 'meeting.minutes_write') {
+async function meetingOrRefuse(
+  tx: Tx,
+  actor: Actor,
+  meetingId: string,
+  at: AccessTime,
+  action: 'meeting.read' | 'meeting.agenda_add' | 'meeting.invite_family' | 'meeting.attendance' | 'meeting.minutes_write' | 'meeting.cancel',
+) {
   const context = await loadMeeting(tx, actor, meetingId, at);
   if (context) return context;
   const [row] = await queryRows<{ municipality_id: string; child_id: string | null }>(tx, sql`SELECT municipality_id, child_id FROM meetings WHERE id = ${meetingId}::uuid`);
@@ -1042,8 +1050,68 @@ export async function getMeeting(options: { db: Db; actor: Actor; meetingId: str
       allowed: {
         addAgendaItem: !meeting.child_id && !meeting.cancelled_at,
         recordAttendance: true,
+        cancel: context.manages && !meeting.cancelled_at && new Date(meeting.ends_at) > new Date(),
       },
     };
+  });
+}
+
+/**
+ * A standing team whose type is for an age band (a child team 0–6, 7–12) takes
+ * up children of those ages: the refusal names the team's ages and the child's.
+ */
+async function outsideTeamAges(tx: Queryable, meeting: MeetingRow, age: number): Promise<AppError | null> {
+  if (!meeting.team_type) return null;
+  const type = (await municipalityProfile(tx, meeting.municipality_id)).teamTypes.find((t) => t.key === meeting.team_type);
+  if (!type || (type.ageFrom === undefined && type.ageTo === undefined)) return null;
+  const from = type.ageFrom ?? 0;
+  const to = type.ageTo ?? 25;
+  if (age >= from && age <= to) return null;
+  return new AppError('outside_team_ages', {
+    message: {
+      sv: `${type.name.sv} tar upp barn ${from}–${to} år, och barnet är ${age} år. Sätt upp barnet på ett team för barnets ålder, eller boka ett möte för barnets eget team.`,
+      en: `${type.name.en} takes up children aged ${from}–${to}, and the child is ${age}. Put the child on a team for the child's age, or book a meeting of the child's own team.`,
+    },
+    details: { ageFrom: from, ageTo: to, childAge: age },
+  });
+}
+
+/**
+ * Cancels a meeting that has not yet ended, with a reason every participant
+ * may read: those who manage the standing team, or – for a child's own team
+ * meeting – the named person, social services or the lead professional. The
+ * meeting stays in lists marked as cancelled, leaves the calendar feeds, and
+ * takes no new points. Its agenda, attendance and minutes are kept.
+ */
+export async function cancelMeeting(options: { db: Db; actor: Actor; meetingId: string; reason: string }) {
+  const { db, actor, meetingId } = options;
+  const reason = options.reason.trim();
+  if (!reason) throw invalid('reason', { sv: 'Skriv varför mötet ställs in.', en: 'Write why the meeting is cancelled.' });
+  requireNoIdentity({ reason });
+  return runUseCase(db, async (tx) => {
+    const at = accessTimeNow();
+    const context = await meetingOrRefuse(tx, actor, meetingId, at, 'meeting.cancel');
+    if ('error' in context) return context;
+    const { meeting } = context;
+    const audit = { actor, action: 'meeting.cancel' as const, childId: meeting.child_id, municipalityId: meeting.municipality_id, resourceType: 'meeting' as const, resourceId: meetingId };
+    if (!context.manages) {
+      await recordAuditEvent(tx, { ...audit, outcome: 'denied', details: { reason: 'not_manager' } });
+      return refuse(
+        new AppError('forbidden', {
+          message: meeting.child_id
+            ? { sv: 'Barnets teammöte ställs in av barnkontakten, socialtjänsten eller stödsamordnaren.', en: "The child's team meeting is cancelled by the named person, social services or the lead professional." }
+            : { sv: 'Mötet ställs in av den som leder teamet på enheten eller en chef.', en: 'The meeting is cancelled by those who run the team at its unit, or a manager.' },
+        }),
+      );
+    }
+    if (meeting.cancelled_at) return refuse(new AppError('conflict', { message: { sv: 'Mötet är redan inställt.', en: 'The meeting is already cancelled.' } }));
+    if (new Date(meeting.ends_at) <= new Date()) {
+      return refuse(new AppError('conflict', { message: { sv: 'Mötet har redan varit och kan inte ställas in.', en: 'The meeting has already taken place and cannot be cancelled.' } }));
+    }
+    await tx.execute(sql`UPDATE meetings SET cancelled_at = now(), cancelled_by = ${actor.staffId}::uuid, cancel_reason = ${reason} WHERE id = ${meetingId}::uuid`);
+    await recordAuditEvent(tx, { ...audit, outcome: 'allowed' });
+    const [row] = await queryRows<MeetingRow>(tx, sql`${meetingSelect} WHERE m.id = ${meetingId}::uuid`);
+    return presentMeetingSummary(row!);
   });
 }
 
@@ -1099,6 +1167,20 @@ export async function addAgendaItem(options: { db: Db; actor: Actor; meetingId: 
 
     const child = await readableChild(tx, actor, input.childId, 'meeting.agenda_add');
     if ('error' in child) return child;
+    const outside = await outsideTeamAges(tx, meeting, ageInYears(child.row.birth_date, at.today));
+    if (outside) {
+      await recordAuditEvent(tx, {
+        actor,
+        action: 'meeting.agenda_add',
+        outcome: 'denied',
+        childId: input.childId,
+        municipalityId: child.row.municipality_id,
+        resourceType: 'meeting',
+        resourceId: meetingId,
+        details: { reason: 'outside_team_ages' },
+      });
+      return refuse(outside);
+    }
     const [dup] = await queryRows<{ id: string }>(tx, sql`SELECT id FROM meeting_agenda_items WHERE meeting_id = ${meetingId}::uuid AND child_id = ${input.childId}::uuid`);
     if (dup) return refuse(new AppError('conflict', { message: { sv: 'Barnet finns redan på dagordningen.', en: 'The child is already on the agenda.' } }));
     const members = await loadTeamMembers(tx, [meeting.standing_team_id!]);

@@ -531,6 +531,85 @@ describe('the iCalendar feed', () => {
   });
 });
 
+describe('a team for an age band', () => {
+  it('takes up children of its ages only, and says which ages when it refuses', async () => {
+    const backa = await makeWorld(database.db, { profileKey: 'backa-barnet' });
+    const principal = await signIn(app, backa.staff.principal.username);
+    const pupil = await backa.makeChild({ age: 10, at: [{ unitId: backa.units.school.id, kind: 'school_class' }] });
+    const meetingOf = async (teamType: string) => {
+      const created = await call('POST', '/api/standing-teams', principal.cookie, { unitId: backa.units.school.id, teamType });
+      expect(created.statusCode, created.body).toBe(201);
+      return oneMeeting(created.json().id, principal.cookie, 8);
+    };
+    const small = await meetingOf('child_team_0_6');
+    const refused = await call('POST', `/api/meetings/${small}/agenda`, principal.cookie, { childId: pupil.id });
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json().error).toMatchObject({ code: 'outside_team_ages', details: { ageFrom: 0, ageTo: 6, childAge: 10 } });
+    expect(refused.json().error.message).toBe("Child team 0–6 takes up children aged 0–6, and the child is 10. Put the child on a team for the child's age, or book a meeting of the child's own team.");
+    expect((await events('meeting.agenda_add', { resourceId: small })).map((e) => [e.outcome, e.details?.reason])).toEqual([['denied', 'outside_team_ages']]);
+
+    const middle = await meetingOf('child_team_7_12');
+    await consentFor(pupil.id, principal.cookie, { agencies: ['school'], categories: ['meeting'] });
+    const added = await call('POST', `/api/meetings/${middle}/agenda`, principal.cookie, { childId: pupil.id });
+    expect(added.statusCode, added.body).toBe(201);
+  });
+});
+
+describe('cancelling a meeting', () => {
+  it('is for those who run the team, needs a reason without child identity, and takes the meeting out of the feed', async () => {
+    const principal = await signIn(app, world.staff.principal.username);
+    const social = await signIn(app, world.staff.socialWorker.username);
+    const teamId = await hltGroup(principal.cookie);
+    const meetingId = await oneMeeting(teamId, principal.cookie, 9);
+    const feed = (await call('POST', '/api/calendar/feed', social.cookie)).json().path as string;
+    expect((await app.inject({ method: 'GET', url: feed })).body).toContain(`UID:${meetingId}@samsyn`);
+
+    // A member from another agency reads the meeting but does not run the team.
+    const asMember = (await call('GET', `/api/meetings/${meetingId}`, social.cookie)).json();
+    expect(asMember.allowed.cancel).toBe(false);
+    const refused = await call('POST', `/api/meetings/${meetingId}/cancel`, social.cookie, { reason: 'Krockar med utbildningsdag.' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.message).toMatch(/run the team/);
+    expect((await call('GET', `/api/meetings/${meetingId}`, principal.cookie)).json().allowed.cancel).toBe(true);
+
+    // No reason, or one that names a child, is a 400 naming the field; nothing is written.
+    for (const reason of ['   ', 'Vi tar upp 20150312-1234 en annan dag.']) {
+      const bad = await call('POST', `/api/meetings/${meetingId}/cancel`, principal.cookie, { reason });
+      expect(bad.statusCode, bad.body).toBe(400);
+      expect(bad.json().error.details.field).toBe('reason');
+    }
+    expect((await call('GET', `/api/meetings/${meetingId}`, principal.cookie)).json().cancelledAt).toBeNull();
+
+    const cancelled = await call('POST', `/api/meetings/${meetingId}/cancel`, principal.cookie, { reason: 'Krockar med utbildningsdag.' });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(cancelled.json()).toMatchObject({ id: meetingId, cancelReason: 'Krockar med utbildningsdag.' });
+    expect(cancelled.json().cancelledAt).toEqual(expect.any(String));
+    // Still listed, marked cancelled; no new points; gone from the feed; a second cancel is a 409.
+    const listed = (await call('GET', `/api/meetings?from=${today()}&to=${addDays(today(), 20)}`, social.cookie)).json().items;
+    expect(listed.find((m: { id: string }) => m.id === meetingId)).toMatchObject({ cancelReason: 'Krockar med utbildningsdag.' });
+    const detail = (await call('GET', `/api/meetings/${meetingId}`, principal.cookie)).json();
+    expect(detail.allowed).toMatchObject({ addAgendaItem: false, cancel: false });
+    expect((await app.inject({ method: 'GET', url: feed })).body).not.toContain(`UID:${meetingId}@samsyn`);
+    expect((await call('POST', `/api/meetings/${meetingId}/cancel`, principal.cookie, { reason: 'Igen.' })).statusCode).toBe(409);
+
+    const audited = await events('meeting.cancel', { resourceId: meetingId });
+    expect(audited.map((e) => e.outcome)).toEqual(['denied', 'allowed']);
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+  });
+
+  it('does not cancel a meeting that has already taken place', async () => {
+    const principal = await signIn(app, world.staff.principal.username);
+    const teamId = await hltGroup(principal.cookie);
+    const past = await call('POST', `/api/standing-teams/${teamId}/meetings`, principal.cookie, { date: addDays(today(), -3) });
+    expect(past.statusCode, past.body).toBe(201);
+    const meetingId = past.json().items[0].id as string;
+    expect((await call('GET', `/api/meetings/${meetingId}`, principal.cookie)).json().allowed.cancel).toBe(false);
+    const refused = await call('POST', `/api/meetings/${meetingId}/cancel`, principal.cookie, { reason: 'För sent.' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toMatch(/already taken place/);
+  });
+});
+
 describe('demo standing teams', () => {
   it('seeds a team per profile team type with a cadence, the demo professionals as members, and the next four meetings', async () => {
     const demo = await makeWorld(database.db);

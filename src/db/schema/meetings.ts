@@ -78,6 +78,9 @@ export const meetings = pgTable(
       .references(() => staff.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledBy: uuid('cancelled_by').references(() => staff.id),
+    /** Why, in words every participant may read (no child identity: it shows in lists). */
+    cancelReason: text('cancel_reason'),
   },
   (t) => [
     index('meetings_municipality').on(t.municipalityId, t.startsAt),

@@ -122,6 +122,7 @@ export const MeetingSummaryView = z.object({
   standingTeam: z.object({ id: z.uuid(), name: z.string(), teamType: z.string() }).nullable(),
   agendaCount: z.number().int().describe('How many points – never which children'),
   cancelledAt: z.string().nullable(),
+  cancelReason: z.string().nullable().describe('Why it was cancelled (no child identity: it shows in lists)'),
 });
 
 export const ScheduledMeetingsResponse = z.object({
@@ -193,7 +194,7 @@ export const MeetingDetailView = MeetingSummaryView.extend({
   participant: z.boolean(),
   agenda: z.array(AgendaItemView),
   attendance: z.array(z.object({ staffId: z.uuid(), name: z.string(), unitName: z.string().nullable(), present: Presence })),
-  allowed: z.object({ addAgendaItem: z.boolean(), recordAttendance: z.boolean() }),
+  allowed: z.object({ addAgendaItem: z.boolean(), recordAttendance: z.boolean(), cancel: z.boolean() }),
 });
 
 // ── Agenda, family, attendance, minutes ─────────────────────────────────────
@@ -219,6 +220,10 @@ export const AgendaItemCreatedView = z.object({
 });
 
 export const AgendaItemParams = z.object({ id: z.uuid(), itemId: z.uuid() });
+
+export const CancelMeetingBody = z.object({
+  reason: z.string().max(500).describe('Why, in words every participant may read – nothing that points to a child'),
+});
 
 export const InviteFamilyBody = z.object({
   message: z.string().trim().min(1).max(4000).describe('The invitation to the family; the meeting’s time and place are added'),

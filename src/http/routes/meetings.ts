@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../domain/errors.ts';
 import {
   addAgendaItem,
+  cancelMeeting,
   addStandingTeamMember,
   createCalendarFeed,
   createChildMeeting,
@@ -31,6 +32,7 @@ import {
   AttendanceView,
   CalendarFeedParams,
   CalendarText,
+  CancelMeetingBody,
   CalendarFeedView,
   ChildMeetingView,
   CreateChildMeetingBody,
@@ -39,6 +41,7 @@ import {
   InviteFamilyBody,
   ListMeetingsQuery,
   MeetingDetailView,
+  MeetingSummaryView,
   MeetingListResponse,
   MinutesListResponse,
   MinutesView,
@@ -200,6 +203,20 @@ async function memberRoutes(app: FastifyInstance) {
       reply.status(201).send(
         await inviteFamily({ db: db(), actor: actorOf(request), meetingId: request.params.id, itemId: request.params.itemId, message: request.body.message }),
       ),
+  );
+
+  r.post(
+    '/api/meetings/:id/cancel',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'Cancel a meeting that has not ended, with a reason: those who manage the standing team (or, for a child’s meeting, the child’s team)',
+        params: IdParams,
+        body: CancelMeetingBody,
+        response: { 200: MeetingSummaryView, ...errorResponses },
+      },
+    },
+    async (request) => cancelMeeting({ db: db(), actor: actorOf(request), meetingId: request.params.id, reason: request.body.reason }),
   );
 
   r.put(

@@ -162,8 +162,22 @@ export const meetingsEn: typeof meetingsSv = {
     where: 'Where',
     kind: 'Team',
     cancelled: 'The meeting is cancelled.',
+    cancelledReason: 'The meeting is cancelled: {{reason}}',
     notParticipant: 'You are not in the meeting but can see it because you are responsible for the team or the child.',
+  },  cancel: {
+    heading: 'Cancel the meeting',
+    intro: 'The meeting stays in the lists, marked cancelled, and leaves the calendar links. The agenda and the minutes are kept.',
+    open: 'Cancel the meeting …',
+    reason: 'Why is the meeting cancelled?',
+    reasonDescription: 'Everyone in the team sees this text. Write nothing that points to a child.',
+    reasonRequired: 'Write why the meeting is cancelled.',
+    errorHeading: 'The meeting could not be cancelled',
+    confirm: 'Yes, cancel the meeting',
+    cancelling: 'Cancelling …',
+    keep: 'Keep the meeting',
+    done: 'The meeting is cancelled.',
   },
+
   agenda: {
     heading: 'Agenda',
     empty: 'Nothing on the agenda yet.',

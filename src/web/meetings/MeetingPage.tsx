@@ -2,8 +2,8 @@
  * One meeting, built for the meeting room (a tablet, large text and targets):
  * when and where, the agenda – each child's point with the family's
  * invitation and attendance and the minutes with their decisions, each
- * consultation de-identified – what can be added to the agenda, and who of the
- * professionals came.
+ * consultation de-identified – what can be added to the agenda, who of the
+ * professionals came, and (for those who run the team) cancelling it.
  */
 import { Alert, Heading, Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { ErrorAlert, Loading } from '../components/Status.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { AddToAgenda } from './AddToAgenda.tsx';
 import { AgendaPoint } from './AgendaPoint.tsx';
+import { CancelMeetingPanel } from './CancelMeetingPanel.tsx';
 import { useMeetingWords } from './MeetingBits.tsx';
 import { ProfessionalAttendance } from './ProfessionalAttendance.tsx';
 import { useMeeting } from './queries.ts';
@@ -71,8 +72,8 @@ export function MeetingPage() {
         </dl>
       </header>
       {m.cancelledAt && (
-        <Alert data-color='warning'>
-          <Paragraph>{t('meetings.detail.cancelled')}</Paragraph>
+        <Alert data-color='warning' role='status'>
+          <Paragraph>{m.cancelReason ? t('meetings.detail.cancelledReason', { reason: m.cancelReason }) : t('meetings.detail.cancelled')}</Paragraph>
         </Alert>
       )}
       {!m.participant && <Paragraph data-size='sm'>{t('meetings.detail.notParticipant')}</Paragraph>}
@@ -97,6 +98,7 @@ export function MeetingPage() {
 
       {m.allowed.addAgendaItem && <AddToAgenda meeting={m} />}
       {m.allowed.recordAttendance && <ProfessionalAttendance meeting={m} />}
+      {m.allowed.cancel && <CancelMeetingPanel meeting={m} />}
     </div>
   );
 }

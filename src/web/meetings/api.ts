@@ -6,6 +6,7 @@ import type {
   AgendaItemCreated,
   AttendanceResponse,
   CalendarFeed,
+  CancelMeetingRequest,
   ChildMeeting,
   ChildPlanListResponse,
   ConsultationListResponse,
@@ -15,6 +16,7 @@ import type {
   InviteFamilyRequest,
   MeetingDetail,
   MeetingListResponse,
+  MeetingSummary,
   Minutes,
   MinutesListResponse,
   RecordAttendanceRequest,
@@ -40,6 +42,7 @@ export const meetingsApi = {
   meetings: (params: { from?: string; to?: string }, signal?: AbortSignal) =>
     request<MeetingListResponse>('GET', `/api/meetings${query(params)}`, undefined, signal),
   meeting: (meetingId: string, signal?: AbortSignal) => request<MeetingDetail>('GET', `/api/meetings/${id(meetingId)}`, undefined, signal),
+  cancelMeeting: (meetingId: string, body: CancelMeetingRequest) => request<MeetingSummary>('POST', `/api/meetings/${id(meetingId)}/cancel`, body),
   standingTeams: (signal?: AbortSignal) => request<StandingTeamListResponse>('GET', '/api/standing-teams', undefined, signal),
   standingTeamTypes: (signal?: AbortSignal) => request<StandingTeamTypesResponse>('GET', '/api/standing-teams/types', undefined, signal),
   createStandingTeam: (body: CreateStandingTeamRequest) => request<StandingTeam>('POST', '/api/standing-teams', body),

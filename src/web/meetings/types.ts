@@ -48,6 +48,7 @@ export const PRESENCES = ['present', 'absent', 'excused'] as const satisfies rea
 export type PresencesComplete = Exclude<Presence, (typeof PRESENCES)[number]> extends never ? true : never;
 
 export type CreateChildMeetingRequest = In<typeof meetings.CreateChildMeetingBody>;
+export type CancelMeetingRequest = In<typeof meetings.CancelMeetingBody>;
 export type ChildMeeting = Out<typeof meetings.ChildMeetingView>;
 
 export type AddAgendaItemRequest = In<typeof meetings.AddAgendaItemBody>;
