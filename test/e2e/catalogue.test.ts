@@ -81,16 +81,16 @@ describe('the intervention catalogue, and closing a draft plan', () => {
 
       // Adding without a name: the summary says so and links to the field.
       const add = page.locator('details.add-intervention');
-      await add.locator('summary').click();
+      await add.locator('summary').press('Enter');
       await add.getByRole('textbox', { name: 'Beskrivning' }).fill('En samtalsgrupp varannan vecka för syskon till barn med stora behov.');
-      await add.getByRole('button', { name: 'Lägg till i katalogen' }).click();
+      await add.getByRole('button', { name: 'Lägg till i katalogen' }).press('Enter');
       const summary = add.locator('ds-error-summary');
       await summary.waitFor();
       await summary.getByRole('link', { name: 'Skriv namnet på insatsen.' }).click();
       const name = add.getByRole('textbox', { name: 'Namn på insatsen' });
       expect(await name.evaluate((el) => el === document.activeElement)).toBe(true);
       await name.fill(title);
-      await add.getByRole('button', { name: 'Lägg till i katalogen' }).click();
+      await add.getByRole('button', { name: 'Lägg till i katalogen' }).press('Enter');
       await add.locator('.catalogue-added').getByText(`”${title}” finns nu i katalogen.`).waitFor();
       expect(await name.inputValue(), 'the form is empty for the next one').toBe('');
 
@@ -106,16 +106,16 @@ describe('the intervention catalogue, and closing a draft plan', () => {
       await expectNoSeriousAxeViolations(page, 'intervention catalogue');
 
       // Renamed.
-      await item.getByRole('button', { name: `Ändra ${title}` }).click();
+      await item.getByRole('button', { name: `Ändra ${title}` }).press('Enter');
       const title2 = item.getByRole('textbox', { name: 'Namn på insatsen' });
       expect(await title2.evaluate((el) => el === document.activeElement)).toBe(true);
       await title2.fill(renamed);
-      await item.getByRole('button', { name: 'Spara ändringarna' }).click();
+      await item.getByRole('button', { name: 'Spara ändringarna' }).press('Enter');
       await item.getByRole('heading', { level: 3, name: renamed }).waitFor();
       await item.getByText(`Ändringarna i ”${renamed}” är sparade.`).waitFor();
 
       // Retired: gone from the default search, back (marked) when asked for.
-      await item.getByRole('button', { name: `Sluta erbjuda ${renamed}` }).click();
+      await item.getByRole('button', { name: `Sluta erbjuda ${renamed}` }).press('Enter');
       const notice = page.locator('.catalogue-notice');
       await notice.getByText(`”${renamed}” erbjuds inte längre`).waitFor();
       expect(await notice.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -133,7 +133,7 @@ describe('the intervention catalogue, and closing a draft plan', () => {
       await page.screenshot({ path: 'test-results/catalogue.png', fullPage: true });
 
       // Offered again: the mark goes, and "Ångra" would take it back.
-      await retired.getByRole('button', { name: `Erbjud igen ${renamed}` }).click();
+      await retired.getByRole('button', { name: `Erbjud igen ${renamed}` }).press('Enter');
       await notice.getByText(`”${renamed}” erbjuds igen.`).waitFor();
       await notice.getByRole('button', { name: 'Ångra' }).waitFor();
       await page.locator('li.catalogue-item[data-active="true"]').filter({ hasText: word }).getByRole('button', { name: `Sluta erbjuda ${renamed}` }).waitFor();
@@ -166,19 +166,19 @@ describe('the intervention catalogue, and closing a draft plan', () => {
       await page.goto(`${server.url}/plans/${draft.id}`);
       await page.getByRole('heading', { level: 1, name: `Barnets plan – ${childName}` }).waitFor();
       const panel = page.locator('section#plan-close-draft');
-      await panel.getByRole('button', { name: 'Avsluta utkastet' }).click();
+      await panel.getByRole('button', { name: 'Avsluta utkastet' }).press('Enter');
       const reason = panel.getByRole('textbox', { name: 'Varför avslutas utkastet?' });
       expect(await reason.evaluate((el) => el === document.activeElement)).toBe(true);
 
       // The reason is required.
-      await panel.getByRole('button', { name: 'Ja, avsluta utkastet' }).click();
+      await panel.getByRole('button', { name: 'Ja, avsluta utkastet' }).press('Enter');
       await panel.locator('ds-error-summary').getByRole('link', { name: 'Skriv varför utkastet avslutas.' }).waitFor();
       await expectBigButtons(page, '#plan-close-draft');
       await expectNoSeriousAxeViolations(page, 'closing a draft plan');
       await panel.screenshot({ path: 'test-results/close-draft.png' });
 
       await reason.fill('Stödet ges i stället inom klassen; vårdnadshavarna vill inte ha en plan nu.');
-      await panel.getByRole('button', { name: 'Ja, avsluta utkastet' }).click();
+      await panel.getByRole('button', { name: 'Ja, avsluta utkastet' }).press('Enter');
       const notice = page.locator('.closed-draft-notice');
       await notice.getByText('Utkastet är avslutat.').waitFor();
       expect(await notice.evaluate((el) => el === document.activeElement)).toBe(true);

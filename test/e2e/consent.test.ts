@@ -15,7 +15,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickAndWaitFor, expectNoSeriousAxeViolations, launchBrowser, newPage, signIn, startServer, type Server } from './helpers.ts';
+import { expectNoSeriousAxeViolations, launchBrowser, newPage, signIn, startServer, type Server } from './helpers.ts';
 
 type ChildSummary = { id: string; personnummer: string; givenName: string | null; familyName: string | null; masked: boolean };
 type ChildDetail = ChildSummary & { guardians: { id: string; custody: boolean }[] };
@@ -42,12 +42,12 @@ describe('consent on the child page', () => {
 
   async function addSocialWorkerToTeam(): Promise<void> {
     const form = team().locator('details.add-team-member');
-    if ((await form.getAttribute('open')) === null) await form.locator('summary').click();
+    if ((await form.getAttribute('open')) === null) await form.locator('summary').press('Enter');
     const search = form.getByRole('searchbox', { name: 'Sök personal' });
     await search.fill('Cecilia');
     await search.press('Enter');
     await form.getByRole('radio', { name: SOCIAL_WORKER }).first().check();
-    await form.getByRole('button', { name: 'Lägg till', exact: true }).click();
+    await form.getByRole('button', { name: 'Lägg till', exact: true }).press('Enter');
   }
 
   beforeAll(async () => {
@@ -92,10 +92,11 @@ describe('consent on the child page', () => {
 
   it('shows what is missing in an error summary, then records the consent of both guardians', async () => {
     const form = consents().locator('details.record-consent');
-    await form.locator('summary', { hasText: 'Registrera samtycke' }).click();
+    await form.locator('summary', { hasText: 'Registrera samtycke' }).press('Enter');
     await expect.poll(() => form.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await form.getByRole('button', { name: 'Spara samtycket' }).press('Enter');
     const summary = form.locator('ds-error-summary');
-    await clickAndWaitFor(form.getByRole('button', { name: 'Spara samtycket' }), summary, 'the error summary of the empty consent form');
+    await summary.waitFor();
     expect(await summary.innerText()).toContain('Välj minst en verksamhet som får ta del.');
     expect(await summary.innerText()).toContain('Skriv barnets egen syn.');
 
@@ -121,7 +122,7 @@ describe('consent on the child page', () => {
 
     await expectNoSeriousAxeViolations(page, 'child page with the consent form open');
 
-    await form.getByRole('button', { name: 'Spara samtycket' }).click();
+    await form.getByRole('button', { name: 'Spara samtycket' }).press('Enter');
     await form.getByText('Samtycket är sparat.').waitFor();
 
     const line = banner().locator('li', { hasText: 'socialtjänsten' });
@@ -146,13 +147,13 @@ describe('consent on the child page', () => {
   }, 60_000);
 
   it('withdraws the consent for one guardian: the banner says nothing is shared again', async () => {
-    await consents().locator('.consent-card', { hasText: 'socialtjänsten' }).getByRole('button', { name: 'Återkalla' }).click();
+    await consents().locator('.consent-card', { hasText: 'socialtjänsten' }).getByRole('button', { name: 'Återkalla' }).press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Återkalla samtycke' });
     await dialog.waitFor();
     await dialog.getByRole('radio', { name: /\(vårdnadshavare\)$/ }).first().check();
     await dialog.getByRole('textbox', { name: 'Anteckning' }).fill('Pappa ringde och återkallade samtycket.');
     await expectNoSeriousAxeViolations(page, 'withdraw dialog');
-    await dialog.getByRole('button', { name: 'Återkalla samtycket' }).click();
+    await dialog.getByRole('button', { name: 'Återkalla samtycket' }).press('Enter');
     await dialog.waitFor({ state: 'hidden' });
 
     await banner().getByText(NOTHING_SHARED).waitFor();
@@ -183,14 +184,14 @@ describe('consent on the child page', () => {
 
     await police.getByLabel('Barnets personnummer').fill(child.personnummer);
     await police.getByLabel('Skäl').fill('Akut');
-    await police.getByRole('button', { name: 'Begär nödåtkomst' }).click();
+    await police.getByRole('button', { name: 'Begär nödåtkomst' }).press('Enter');
     const summary = police.locator('ds-error-summary');
     await summary.waitFor();
     expect(await summary.innerText()).toContain('minst 10 tecken');
     await expectNoSeriousAxeViolations(police, 'emergency access page with errors');
 
     await police.getByLabel('Skäl').fill('Barnet har hittats skadat och ambulans är på väg – vi behöver nå vårdnadshavarna.');
-    await police.getByRole('button', { name: 'Begär nödåtkomst' }).click();
+    await police.getByRole('button', { name: 'Begär nödåtkomst' }).press('Enter');
     await police.waitForURL(new RegExp(`/children/${child.id}$`));
     await police.getByRole('heading', { level: 1, name: childName }).waitFor();
     const notice = police.locator('.emergency-notice');
@@ -213,7 +214,7 @@ describe('consent on the child page', () => {
     await expectNoSeriousAxeViolations(manager, 'review page (manager)');
     await card.getByRole('radio', { name: 'Befogad', exact: true }).check();
     await card.getByRole('textbox', { name: 'Kommentar' }).fill('Akut läge, rimligt att bryta glaset.');
-    await card.getByRole('button', { name: 'Spara granskningen' }).click();
+    await card.getByRole('button', { name: 'Spara granskningen' }).press('Enter');
     await section.getByText('Nödåtkomsten (Erik Holm) är granskad.').waitFor();
     await manager.context().close();
   }, 60_000);
@@ -233,7 +234,7 @@ describe('consent on the child page', () => {
     await expectNoSeriousAxeViolations(reviewer, 'review page (log reviewer)');
     const seq = /Händelse (\d+)/.exec(text)?.[1];
     await card.getByRole('textbox', { name: 'Kommentar' }).fill('Kontrollerat mot chefens granskning.');
-    await card.getByRole('button', { name: 'Markera granskad' }).click();
+    await card.getByRole('button', { name: 'Markera granskad' }).press('Enter');
     await section.getByText(`Händelse ${seq} är markerad som granskad.`).waitFor();
     expect(await section.locator('.review-card', { hasText: `Händelse ${seq}:` }).count()).toBe(0);
     await reviewer.context().close();

@@ -1,10 +1,17 @@
 /**
  * Shared by the browser tests: the test server (or SAMSYN_E2E_URL), Debian
  * chromium via playwright-core (never a downloaded browser), and axe-core.
+ *
+ * The tests press buttons and open <details> from the keyboard (`press('Enter')`),
+ * as keyboard users do. A mouse click is a mousedown and a mouseup at one
+ * point; the design system's fields grow a textarea to its content whenever
+ * anything in the field changes (a re-render after a refetch), which can move
+ * the button below it between the two – the mouseup lands on the textarea and
+ * no click happens. Seen on CI and caught by the input log below.
  */
 import { mkdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { beforeEach, expect } from 'vitest';
 
 export type Server = { url: string; close(): Promise<void> };
@@ -40,6 +47,46 @@ export async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
+  // The page keeps its own last input events (what was pressed or clicked, what was submitted, where focus
+  // went, scrolling): a failure report shows whether a click reached its button.
+  await context.addInitScript(() => {
+    const log: string[] = [];
+    (window as unknown as { __inputLog: string[] }).__inputLog = log;
+    const describe = (t: EventTarget | null) => {
+      if (!(t instanceof Element)) return t === document ? 'document' : String(t);
+      const text = (t.getAttribute('aria-label') ?? t.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+      return `${t.tagName.toLowerCase()}${t.id ? `#${t.id}` : ''}${t.isConnected ? '' : ' (detached)'} "${text}"`;
+    };
+    for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click', 'keydown', 'submit', 'focusin', 'scroll']) {
+      addEventListener(
+        type,
+        (e) => {
+          const line = `${(performance.now() / 1000).toFixed(3)} ${type}${e instanceof MouseEvent ? ` @${Math.round(e.clientX)},${Math.round(e.clientY)}` : ''}${type === 'scroll' ? ` y=${Math.round(scrollY)}` : ` ${describe(e.target)}`}`;
+          if (type === 'scroll' && log.at(-1)?.includes(' scroll ')) log[log.length - 1] = line;
+          else if (type === 'mousedown' && e.target instanceof Element) {
+            const t = e.target;
+            log.push(`${line} top=${Math.round(t.getBoundingClientRect().top)}`);
+            requestAnimationFrame(() => log.push(`${(performance.now() / 1000).toFixed(3)} (that mousedown target now at top=${Math.round(t.getBoundingClientRect().top)}${t.isConnected ? '' : ', detached'})`));
+          }
+          else log.push(line);
+          if (log.length > 40) log.shift();
+        },
+        { capture: true, passive: true },
+      );
+    }
+    // Elements added or removed, in short: what makes a button move under the pointer.
+    addEventListener('DOMContentLoaded', () => {
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const added = [...r.addedNodes].filter((n) => n instanceof Element).length;
+          const removed = [...r.removedNodes].filter((n) => n instanceof Element).length;
+          if (added + removed === 0) continue;
+          log.push(`${(performance.now() / 1000).toFixed(3)} dom +${added} -${removed} in ${describe(r.target)}`);
+          if (log.length > 40) log.shift();
+        }
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+  });
   const events: string[] = [];
   const note = (line: string) => {
     events.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
@@ -80,6 +127,8 @@ beforeEach(({ onTestFailed, task }) => {
       const name = `${task.file?.name.replace(/\W+/g, '-') ?? 'test'}-${task.name.replace(/\W+/g, '-').slice(0, 60)}-${n}`;
       const parts = [`--- page ${n} at ${page.url()} when "${task.name}" failed`, 'lately:', ...events.map((e) => `  ${e}`)];
       try {
+        const input = await page.evaluate(() => (window as unknown as { __inputLog?: string[] }).__inputLog ?? []);
+        parts.push('input events in the page (seconds since it loaded):', ...input.map((e) => `  ${e}`));
         const tree = await page.locator('body').ariaSnapshot({ timeout: 5_000 });
         parts.push('accessibility tree:', tree.length > 8_000 ? `${tree.slice(0, 8_000)}\n  …` : tree);
         await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true, timeout: 5_000 });
@@ -115,30 +164,4 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByLabel('Lösenord').fill(password);
   await page.getByLabel('Lösenord').press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Mina barn' }).waitFor();
-}
-
-/**
- * Clicks and waits for what the click should bring. Once (CI, PostgreSQL phase,
- * never reproduced locally in 5 full runs) a click on a form's submit button
- * brought nothing within 15 s; if nothing shows within 5 s the page is
- * described in the output (what it was waiting for, the details elements open,
- * the focused element) and the button clicked once more – a second silent
- * click fails the test.
- */
-export async function clickAndWaitFor(button: Locator, expected: Locator, what: string): Promise<void> {
-  await button.click();
-  try {
-    await expected.waitFor({ timeout: 5_000 });
-    return;
-  } catch {
-    const page = button.page();
-    const state = await page.evaluate(() => ({
-      openDetails: [...document.querySelectorAll('details')].filter((d) => d.open).map((d) => d.className),
-      focused: document.activeElement ? `${document.activeElement.tagName} ${document.activeElement.textContent?.slice(0, 60) ?? ''}` : null,
-      scrollY: window.scrollY,
-    }));
-    console.warn(`clickAndWaitFor: nothing after clicking for "${what}" in 5 s; clicking again. Page state: ${JSON.stringify(state)}`);
-  }
-  await button.click();
-  await expected.waitFor();
 }

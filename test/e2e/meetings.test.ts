@@ -13,7 +13,8 @@
  * sideways; axe-core finds nothing serious; the page is saved as
  * test-results/meeting.png. Her private calendar link lists the meeting
  * without a trace of the child and stops working when she stops it. From the
- * child's page she books a meeting of the child's own team.
+ * child's page she books a meeting of the child's own team, and then cancels
+ * it with a reason (one naming the child is refused); the list marks it.
  *
  * Runs against a fresh test server (test/support/server.ts), or SAMSYN_E2E_URL.
  */
@@ -132,7 +133,7 @@ describe('a standing team meeting with a child on the agenda, from the list to t
     await search.fill(child.personnummer);
     await search.press('Enter');
     const add = page.getByRole('button', { name: `Lägg till ${childName} på dagordningen` });
-    await add.click();
+    await add.press('Enter');
 
     // The demo consent covers social services and BUP – not the school and child health care in the group.
     const summary = page.locator('ds-error-summary');
@@ -154,7 +155,7 @@ describe('a standing team meeting with a child on the agenda, from the list to t
       childView: 'Det är bra att alla som hjälper mig träffas.',
       childDecision: 'given',
     });
-    await add.click();
+    await add.press('Enter');
     await page.getByText(`${childName} finns nu på dagordningen.`).waitFor();
     expect(await page.locator('ds-error-summary').count()).toBe(0);
     await point().waitFor();
@@ -164,7 +165,7 @@ describe('a standing team meeting with a child on the agenda, from the list to t
     const option = await picker.locator('option', { hasText: CONSULTATION_QUESTION }).getAttribute('value');
     expect(await picker.locator('option', { hasText: CONSULTATION_QUESTION }).innerText()).toMatch(/^6-9 år – /);
     await picker.selectOption(option!);
-    await page.getByRole('button', { name: 'Lägg till konsultationen' }).click();
+    await page.getByRole('button', { name: 'Lägg till konsultationen' }).press('Enter');
     await page.getByText('Konsultationen finns nu på dagordningen.').waitFor();
     const consultation = page.locator('section.agenda-point[data-kind="consultation"]');
     await consultation.getByRole('heading', { level: 3, name: '2. Avidentifierad konsultation, 6-9 år' }).waitFor();
@@ -180,7 +181,7 @@ describe('a standing team meeting with a child on the agenda, from the list to t
     for (const [i, m] of members.entries()) {
       await attendance.getByRole('group', { name: `${m.name}, ${m.unitName}` }).getByRole('radio', { name: i === members.length - 1 ? 'Anmält förhinder' : 'Närvarande' }).check();
     }
-    await attendance.getByRole('button', { name: 'Spara närvaron' }).click();
+    await attendance.getByRole('button', { name: 'Spara närvaron' }).press('Enter');
     await attendance.getByText('Närvaron är sparad.').waitFor();
 
     // The family at the pupil's point.
@@ -190,14 +191,14 @@ describe('a standing team meeting with a child on the agenda, from the list to t
       await here.getByRole('group', { name: `${g.givenName} ${g.familyName} (vårdnadshavare)` }).getByRole('radio', { name: i === 0 ? 'Närvarande' : 'Frånvarande' }).check();
     }
     await here.getByRole('group', { name: `${childName} (barnet)` }).getByRole('radio', { name: 'Närvarande' }).check();
-    await here.getByRole('button', { name: 'Spara familjens närvaro' }).click();
+    await here.getByRole('button', { name: 'Spara familjens närvaro' }).press('Enter');
     await here.getByText(`Familjens närvaro för ${childName} är sparad.`).waitFor();
 
     // The invitation is recorded with the meeting's time and place – and says plainly that it was not sent.
-    await here.getByText(`Bjud in familjen till punkten om ${childName}`).click();
+    await here.locator('summary', { hasText: `Bjud in familjen till punkten om ${childName}` }).press('Enter');
     expect(await here.getByText('Samsyn skickar ingenting.', { exact: false }).count()).toBe(1);
     await here.getByRole('textbox', { name: 'Meddelande till familjen' }).fill(INVITATION);
-    await here.getByRole('button', { name: 'Spara inbjudan' }).click();
+    await here.getByRole('button', { name: 'Spara inbjudan' }).press('Enter');
     await here.getByText('Den har inte skickats – lämna eller skicka den till familjen själv.').waitFor();
     const invitation = here.locator('pre.invitation-text');
     await invitation.waitFor();
@@ -208,12 +209,12 @@ describe('a standing team meeting with a child on the agenda, from the list to t
     // The minutes, two decisions, linked to the child's active plan.
     await here.getByRole('textbox', { name: 'Anteckningar', exact: true }).fill(MINUTES);
     await here.getByRole('textbox', { name: 'Beslut 1' }).fill(DECISIONS[0]!);
-    await here.getByRole('button', { name: '+ Lägg till beslut' }).click();
+    await here.getByRole('button', { name: '+ Lägg till beslut' }).press('Enter');
     const second = here.getByRole('textbox', { name: 'Beslut 2' });
     await expect.poll(() => second.evaluate((el) => el === document.activeElement), { message: 'focus moves to the new decision' }).toBe(true);
     await second.fill(DECISIONS[1]!);
     await here.getByLabel('Koppla besluten till barnets plan').selectOption(planId);
-    await here.getByRole('button', { name: 'Spara anteckningarna' }).click();
+    await here.getByRole('button', { name: 'Spara anteckningarna' }).press('Enter');
     const saved = here.getByRole('status').filter({ hasText: 'Anteckningarna är sparade med 2 beslut.' });
     await saved.waitFor();
     await expect.poll(() => saved.evaluate((el) => el === document.activeElement), { message: 'focus on the receipt after saving' }).toBe(true);
@@ -262,7 +263,7 @@ describe('a standing team meeting with a child on the agenda, from the list to t
     await page.locator(`tr[data-meeting="${meetingId}"]`, { hasText: '2 punkter' }).waitFor();
     expect(await page.locator('table.meeting-table').first().innerText()).not.toContain(child.familyName!);
 
-    await page.getByRole('button', { name: 'Skapa min kalenderlänk' }).click();
+    await page.getByRole('button', { name: 'Skapa min kalenderlänk' }).press('Enter');
     const address = page.getByRole('textbox', { name: 'Adress att prenumerera på' });
     await address.waitFor();
     const url = await address.inputValue();
@@ -277,7 +278,7 @@ describe('a standing team meeting with a child on the agenda, from the list to t
     expect(ics).not.toContain(child.personnummer);
     await expectNoSeriousAxeViolations(page, 'meetings list with the calendar link');
 
-    await page.getByRole('button', { name: 'Stoppa kalenderlänken' }).click();
+    await page.getByRole('button', { name: 'Stoppa kalenderlänken' }).press('Enter');
     await page.getByText('Kalenderlänken är stoppad.', { exact: false }).waitFor();
     expect((await page.request.get(url)).status()).toBe(404);
   }, 60_000);
@@ -309,5 +310,29 @@ describe('a standing team meeting with a child on the agenda, from the list to t
     await page.getByRole('heading', { level: 1, name: 'Teammöte kring ett barn' }).waitFor();
     await point().waitFor();
     expect(await page.locator('.meeting-facts').innerText()).toContain('Ekskolan, lilla mötesrummet');
+  }, 60_000);
+
+  it('cancels the child’s meeting with a reason; the list marks it cancelled', async () => {
+    const cancelId = page.url().split('/').at(-1)!;
+    const panel = page.locator('section[aria-labelledby="meeting-cancel-heading"]');
+    await panel.getByRole('button', { name: 'Ställ in mötet …' }).press('Enter');
+    const confirm = panel.getByRole('button', { name: 'Ja, ställ in mötet' });
+    await confirm.press('Enter');
+    await panel.locator('ds-error-summary').getByRole('link', { name: 'Skriv varför mötet ställs in.' }).waitFor();
+    // A reason with a personal identity number is refused by the server: the list shows it to the whole team.
+    const reason = panel.getByRole('textbox', { name: 'Varför ställs mötet in?' });
+    await reason.fill(`Vi tar det i stället på elevhälsomötet om ${child.personnummer}.`);
+    await confirm.press('Enter');
+    await panel.locator('ds-error-summary').getByText('personnummer', { exact: false }).waitFor();
+    await reason.fill('Familjen är bortrest. Vi bokar en ny tid efter lovet.');
+    await expectNoSeriousAxeViolations(page, 'meeting page with the cancel question');
+    await confirm.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Mötet är inställt: Familjen är bortrest.' }).waitFor();
+    expect(await panel.count()).toBe(0);
+
+    await page.getByRole('link', { name: '← Alla möten' }).click();
+    const row = page.locator(`tr[data-meeting="${cancelId}"]`);
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Inställt');
   }, 60_000);
 });

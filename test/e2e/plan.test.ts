@@ -118,12 +118,12 @@ describe("the child's plan, from a concern to a closed plan", () => {
     await page.getByRole('heading', { level: 1, name: childName }).waitFor();
     const team = page.locator('section[aria-labelledby="team-heading"]');
     const form = team.locator('details.add-team-member');
-    await form.locator('summary').click();
+    await form.locator('summary').press('Enter');
     const search = form.getByRole('searchbox', { name: 'Sök personal' });
     await search.fill('Cecilia');
     await search.press('Enter');
     await form.getByRole('radio', { name: SOCIAL_NAME }).first().check();
-    await form.getByRole('button', { name: 'Lägg till', exact: true }).click();
+    await form.getByRole('button', { name: 'Lägg till', exact: true }).press('Enter');
     await team.getByText(`${SOCIAL_NAME} är tillagd i teamet.`).waitFor();
     const members = await api<{ items: { name: string; unitId: string; covered: boolean }[] }>('get', `/api/children/${child.id}/team`);
     const social = members.items.find((m) => m.name === SOCIAL_NAME);
@@ -135,7 +135,7 @@ describe("the child's plan, from a concern to a closed plan", () => {
     await page.getByRole('heading', { level: 1, name: `Ny plan för ${childName}` }).waitFor();
 
     // Saving an empty plan: the error summary says what is missing and links to the fields.
-    await page.getByRole('button', { name: 'Spara planen' }).click();
+    await page.getByRole('button', { name: 'Spara planen' }).press('Enter');
     const summary = page.locator('ds-error-summary');
     await summary.waitFor();
     expect(await summary.innerText()).toContain('Skriv varför planen behövs.');
@@ -150,17 +150,17 @@ describe("the child's plan, from a concern to a closed plan", () => {
     await page.getByRole('textbox', { name: 'Hur ser vi att det går framåt?' }).fill('Närvaron i skolans system, varje vecka');
 
     // Action 1.1 from the catalogue, found as she types.
-    await page.getByRole('button', { name: /Lägg till insats/ }).click();
+    await page.getByRole('button', { name: /Lägg till insats/ }).press('Enter');
     const first = page.locator('li.action-card').nth(0);
-    await first.locator('details.intervention-picker summary').click();
+    await first.locator('details.intervention-picker summary').press('Enter');
     await first.getByRole('searchbox', { name: 'Sök i insatskatalogen' }).fill('hämtning');
-    await first.getByRole('button', { name: new RegExp(`^Välj\\s+${CATALOGUE_TITLE}$`) }).click();
+    await first.getByRole('button', { name: new RegExp(`^Välj\\s+${CATALOGUE_TITLE}$`) }).press('Enter');
     await first.getByText(`Från insatskatalogen: ${CATALOGUE_TITLE}`).waitFor();
     expect(await first.getByRole('textbox', { name: 'Vad ska göras?' }).inputValue()).toContain(CATALOGUE_TITLE);
     expect(await first.getByLabel('Ansvarig enhet').inputValue()).toBe(schoolUnitId);
 
     // Action 1.2 by social services, in own words.
-    await page.getByRole('button', { name: /Lägg till insats/ }).click();
+    await page.getByRole('button', { name: /Lägg till insats/ }).press('Enter');
     const second = page.locator('li.action-card').nth(1);
     await second.getByRole('textbox', { name: 'Vad ska göras?' }).fill('Familjestöd med hembesök varannan vecka');
     await second.getByLabel('Ansvarig enhet').selectOption(socialUnitId);
@@ -169,9 +169,9 @@ describe("the child's plan, from a concern to a closed plan", () => {
     await page.getByRole('textbox', { name: `Vad säger ${childName} själv?` }).fill(CHILD_VIEW);
     await page.getByRole('textbox', { name: 'Vad säger vårdnadshavarna?' }).fill(GUARDIANS_VIEW);
     // The review within two weeks, so it shows in the work list.
-    await page.getByRole('button', { name: 'Om 2 veckor' }).click();
+    await page.getByRole('button', { name: 'Om 2 veckor' }).press('Enter');
 
-    await page.getByRole('button', { name: 'Spara planen' }).click();
+    await page.getByRole('button', { name: 'Spara planen' }).press('Enter');
     await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
     planId = /\/plans\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
     await page.getByRole('heading', { level: 1, name: `Barnets plan – ${childName}` }).waitFor();
@@ -186,7 +186,7 @@ describe("the child's plan, from a concern to a closed plan", () => {
 
     const guardians = page.getByRole('textbox', { name: 'Vad säger vårdnadshavarna?' });
     await guardians.fill(`${GUARDIANS_VIEW} Mamma vill vara med på mötena.`);
-    await page.getByRole('button', { name: 'Spara', exact: true }).click();
+    await page.getByRole('button', { name: 'Spara', exact: true }).press('Enter');
     const panel = page.locator('.conflict-panel');
     await panel.getByRole('heading', { name: 'Någon annan har sparat planen medan du skrev' }).waitFor();
     const text = await panel.innerText();
@@ -195,16 +195,16 @@ describe("the child's plan, from a concern to a closed plan", () => {
     expect(text).toContain(THEIR_DISAGREEMENT);
     await expectNoSeriousAxeViolations(page, 'plan editor with a version conflict');
 
-    await panel.getByRole('button', { name: 'Hämta deras version och lägg in mina ändringar igen' }).click();
+    await panel.getByRole('button', { name: 'Hämta deras version och lägg in mina ändringar igen' }).press('Enter');
     await page.locator('.merged-notice').waitFor();
     expect(await page.getByRole('textbox', { name: 'Oenighet' }).inputValue()).toBe(THEIR_DISAGREEMENT);
     expect(await guardians.inputValue()).toContain('Mamma vill vara med på mötena.');
-    await page.getByRole('button', { name: 'Spara', exact: true }).click();
+    await page.getByRole('button', { name: 'Spara', exact: true }).press('Enter');
     await page.locator('.plan-save-bar').getByText('Sparad – version 3.').waitFor();
 
     // What changed, version by version.
     const versions = page.locator('details.plan-versions');
-    await versions.locator('summary').click();
+    await versions.locator('summary').press('Enter');
     await versions.locator('li[data-version="3"]').getByText('Vårdnadshavarnas syn').waitFor();
     expect(await versions.locator('li[data-version="2"]').innerText()).toContain('Oenighet');
   }, 60_000);
@@ -213,7 +213,7 @@ describe("the child's plan, from a concern to a closed plan", () => {
     const activation = page.locator('section#plan-activation');
     const lead = activation.locator('li[data-check="leadProfessional"]');
     await lead.getByText('utse en stödsamordnare').waitFor();
-    await activation.getByRole('button', { name: 'Aktivera planen' }).click();
+    await activation.getByRole('button', { name: 'Aktivera planen' }).press('Enter');
     const refused = activation.locator('ds-error-summary');
     await refused.waitFor();
     expect(await refused.innerText()).toContain('Planen kan inte börja gälla ännu');
@@ -244,7 +244,7 @@ describe("the child's plan, from a concern to a closed plan", () => {
       const own = actions.nth(1).locator('form.action-update');
       await own.getByLabel('Status').selectOption('ongoing');
       await own.getByRole('textbox', { name: 'Kommentar' }).fill('Första hembesöket är bokat.');
-      await own.getByRole('button', { name: /Spara status/ }).click();
+      await own.getByRole('button', { name: /Spara status/ }).press('Enter');
       await own.getByText('Sparat.').waitFor();
       await expectNoSeriousAxeViolations(social, 'plan read by a team member');
     } finally {
@@ -254,7 +254,7 @@ describe("the child's plan, from a concern to a closed plan", () => {
 
   it('appoints the social worker as lead professional and activates the plan', async () => {
     const section = page.locator('#plan-lead-section');
-    await section.locator('details.appoint-lead summary').click();
+    await section.locator('details.appoint-lead summary').press('Enter');
     // Wait until every candidate has loaded (the named person, Anna, is looked up after the form opens), so the
     // list does not change under the click.
     await section.getByRole('radio', { name: /^Anna Rektorsson/ }).waitFor();
@@ -262,7 +262,7 @@ describe("the child's plan, from a concern to a closed plan", () => {
     expect(await section.getByRole('radio', { name: SOCIAL_NAME }).isChecked()).toBe(true);
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/lead-professional') && r.request().method() === 'POST'),
-      section.locator('form').getByRole('button', { name: 'Utse stödsamordnare' }).click(),
+      section.locator('form').getByRole('button', { name: 'Utse stödsamordnare' }).press('Enter'),
     ]);
     expect(response.status(), await response.text()).toBe(201);
     await section.getByText(`${SOCIAL_NAME} är nu barnets stödsamordnare.`).waitFor();
@@ -271,15 +271,15 @@ describe("the child's plan, from a concern to a closed plan", () => {
     expect(await activation.locator('li[data-check="leadProfessional"][data-done]').count()).toBe(1);
 
     // Her status update (version 4) arrived meanwhile: the editor loads it before activating.
-    await activation.getByRole('button', { name: /Aktivera planen/ }).click();
+    await activation.getByRole('button', { name: /Aktivera planen/ }).press('Enter');
     const outcome = await Promise.race([
       page.getByText('Planen gäller nu.').waitFor().then(() => 'active' as const),
       page.locator('.conflict-panel').waitFor().then(() => 'conflict' as const),
     ]);
     if (outcome === 'conflict') {
-      await page.locator('.conflict-panel').getByRole('button', { name: 'Hämta deras version och lägg in mina ändringar igen' }).click();
+      await page.locator('.conflict-panel').getByRole('button', { name: 'Hämta deras version och lägg in mina ändringar igen' }).press('Enter');
       await page.locator('.merged-notice').waitFor();
-      await activation.getByRole('button', { name: /Aktivera planen/ }).click();
+      await activation.getByRole('button', { name: /Aktivera planen/ }).press('Enter');
       await page.getByText('Planen gäller nu.').waitFor();
     }
     await page.locator('.plan-header .plan-status', { hasText: 'Gäller' }).waitFor();
@@ -315,7 +315,7 @@ describe("the child's plan, from a concern to a closed plan", () => {
     const cards = page.locator('.indicator-card');
     await cards.nth(0).getByRole('group', { name: /^Personal:/ }).getByRole('radio', { name: /^4\b/ }).check();
     await cards.nth(1).getByRole('group', { name: /^Personal:/ }).getByRole('radio', { name: /^3\b/ }).check();
-    await page.getByRole('button', { name: 'Spara bedömningen' }).click();
+    await page.getByRole('button', { name: 'Spara bedömningen' }).press('Enter');
 
     await page.waitForURL(new RegExp(`/plans/${planId}/review\\?assessment=`));
     await page.getByRole('heading', { level: 1, name: `Uppföljning av barnets plan – ${childName}` }).waitFor();
@@ -330,11 +330,11 @@ describe("the child's plan, from a concern to a closed plan", () => {
     await marks.nth(1).getByRole('radio', { name: 'Inte genomförd', exact: true }).check();
     await marks.nth(1).getByRole('textbox').fill('Familjen tackade nej efter första besöket.');
     await page.getByRole('radio', { name: 'Avsluta planen' }).check();
-    await page.getByRole('button', { name: 'Skriv: tillbaka till allmänt stöd hos barnkontakten' }).click();
+    await page.getByRole('button', { name: 'Skriv: tillbaka till allmänt stöd hos barnkontakten' }).press('Enter');
     expect(await page.getByRole('textbox', { name: 'Varför avslutas planen?' }).inputValue()).toContain('Anna Rektorsson');
     await expectNoSeriousAxeViolations(page, 'plan review');
 
-    await page.getByRole('button', { name: 'Spara uppföljningen' }).click();
+    await page.getByRole('button', { name: 'Spara uppföljningen' }).press('Enter');
     await page.waitForURL(new RegExp(`/plans/${planId}$`));
     await page.locator('.plan-header .plan-status', { hasText: 'Avslutad' }).waitFor();
     await page.getByText('Uppföljningen är sparad och planen är avslutad.').waitFor();

@@ -46,7 +46,7 @@ describe('a standing team made on the meetings page', () => {
     await page.getByRole('heading', { level: 2, name: 'Mina stående team' }).waitFor();
 
     // Create: the team type from the municipality's model, a fixed weekly time from tomorrow.
-    await page.getByRole('button', { name: 'Skapa ett stående team' }).click();
+    await page.getByRole('button', { name: 'Skapa ett stående team' }).press('Enter');
     const form = page.locator('section.create-standing-team');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Nytt stående team');
     await form.getByText('Typerna kommer från kommunens modell (TSI', { exact: false }).waitFor();
@@ -58,7 +58,7 @@ describe('a standing team made on the meetings page', () => {
     await form.getByLabel('Hur ofta').selectOption('1');
     await form.getByLabel('Veckodag').selectOption(String(isoWeekdayOf(tomorrow)));
     // Without times the error summary says what to fix.
-    await form.getByRole('button', { name: 'Skapa teamet' }).click();
+    await form.getByRole('button', { name: 'Skapa teamet' }).press('Enter');
     await form.locator('ds-error-summary').getByText('Skriv när mötet börjar, till exempel 13:00.').waitFor();
     await form.getByLabel('Börjar').fill('09:00');
     await form.getByLabel('Slutar').fill('10:00');
@@ -66,7 +66,7 @@ describe('a standing team made on the meetings page', () => {
     await expectNoSeriousAxeViolations(page, 'create standing team form');
     mkdirSync('test-results', { recursive: true });
     await form.screenshot({ path: 'test-results/standing-team-form.png' });
-    await form.getByRole('button', { name: 'Skapa teamet' }).click();
+    await form.getByRole('button', { name: 'Skapa teamet' }).press('Enter');
 
     const card = page.locator('article.standing-team-card').filter({ has: page.getByRole('heading', { level: 3, name: TEAM_NAME }) });
     const created = card.getByRole('status').filter({ hasText: `Teamet ”${TEAM_NAME}” är skapat.` });
@@ -77,28 +77,28 @@ describe('a standing team made on the meetings page', () => {
     expect(await card.innerText()).toContain('Anna Rektorsson');
 
     // Members: the social worker, representing social services.
-    await card.getByRole('button', { name: 'Lägg till medlem' }).click();
+    await card.getByRole('button', { name: 'Lägg till medlem' }).press('Enter');
     const search = card.getByRole('searchbox', { name: 'Sök person' });
     await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
     await search.fill('Cecilia Sund');
     await search.press('Enter');
     await card.getByRole('radio', { name: 'Cecilia Sund' }).first().check();
-    await card.getByRole('button', { name: 'Lägg till i teamet' }).click();
+    await card.getByRole('button', { name: 'Lägg till i teamet' }).press('Enter');
     await card.getByRole('status').filter({ hasText: 'Cecilia Sund är med i teamet.' }).waitFor();
     const cecilia = card.locator('li.member-row').filter({ hasText: 'Cecilia Sund' });
     expect(await cecilia.innerText()).toMatch(/Socialsekreterare – .+ \(Socialtjänst\)/);
     expect(await card.innerText()).toContain('2 medlemmar');
 
     // Removing asks first; cancelling keeps her and returns focus to the button.
-    await cecilia.getByRole('button', { name: 'Ta bort Cecilia Sund ur teamet' }).click();
+    await cecilia.getByRole('button', { name: 'Ta bort Cecilia Sund ur teamet' }).press('Enter');
     await cecilia.getByText('Ta bort Cecilia Sund', { exact: false }).first().waitFor();
-    await cecilia.getByRole('button', { name: 'Avbryt' }).click();
+    await cecilia.getByRole('button', { name: 'Avbryt' }).press('Enter');
     const removeButton = cecilia.getByRole('button', { name: 'Ta bort Cecilia Sund ur teamet' });
     await expect.poll(() => removeButton.evaluate((el) => el === document.activeElement)).toBe(true);
 
     // Plan the next two meetings of the fixed time.
     await card.getByLabel('Antal möten').fill('2');
-    await card.getByRole('button', { name: 'Planera nästa möten' }).click();
+    await card.getByRole('button', { name: 'Planera nästa möten' }).press('Enter');
     const receipt = card.getByRole('status').filter({ hasText: '2 möten är planerade:' });
     await receipt.waitFor();
     expect(await receipt.getByRole('link').count()).toBe(2);

@@ -119,13 +119,13 @@ describe('web app in the browser', () => {
     await expectNoSeriousAxeViolations(page, 'child page');
 
     // The change form (closed by default) is accessible too.
-    await page.locator('summary', { hasText: 'Ändra' }).click();
+    await page.locator('summary', { hasText: 'Ändra' }).press('Enter');
     await page.getByRole('radio').nth(2).waitFor();
     await expectNoSeriousAxeViolations(page, 'child page with the change form open');
   }, 60_000);
 
   it('switches to English and remembers it after a reload', async () => {
-    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'English' }).press('Enter');
     await page.getByRole('heading', { level: 2, name: 'Guardians' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');

@@ -76,7 +76,7 @@ describe('a concern raised by personal identity number, and the wellbeing assess
   it('lets the clinician raise a concern in one click from the header, with an error summary for what is missing', async () => {
     await clinician.getByRole('link', { name: 'Oro för ett barn' }).click();
     await clinician.getByRole('heading', { level: 1, name: 'Oro för ett barn' }).waitFor();
-    await clinician.getByRole('button', { name: 'Skicka till barnkontakten' }).click();
+    await clinician.getByRole('button', { name: 'Skicka till barnkontakten' }).press('Enter');
     const summary = clinician.locator('ds-error-summary');
     await summary.waitFor();
     const errors = await summary.innerText();
@@ -106,7 +106,7 @@ describe('a concern raised by personal identity number, and the wellbeing assess
     await expectNoSeriousAxeViolations(clinician, 'raise a concern, filled in');
 
     // The named person is at the school, another agency, and no consent covers the concern: the form says what would.
-    await clinician.getByRole('button', { name: 'Skicka till barnkontakten' }).click();
+    await clinician.getByRole('button', { name: 'Skicka till barnkontakten' }).press('Enter');
     const basis = clinician.getByRole('group', { name: /Vad ger stöd för att skicka oron\?/ });
     await basis.waitFor();
     expect(await clinician.locator('ds-error-summary').innerText()).toContain('inget aktivt samtycke');
@@ -116,7 +116,7 @@ describe('a concern raised by personal identity number, and the wellbeing assess
     await clinician.getByRole('radio', { name: 'En vårdnadshavare ber om stöd' }).check();
     await clinician.getByRole('textbox', { name: 'Vem bad om stöd, och hur?' }).fill('Mamman, vid besöket på BUP i dag');
     expect(await basis.count()).toBe(0);
-    await clinician.getByRole('button', { name: 'Skicka till barnkontakten' }).click();
+    await clinician.getByRole('button', { name: 'Skicka till barnkontakten' }).press('Enter');
     await clinician.getByRole('heading', { level: 1, name: 'Oron är skickad' }).waitFor();
     const receipt = await clinician.locator('main').innerText();
     expect(receipt).toContain('Anna Rektorsson');
@@ -153,11 +153,11 @@ describe('a concern raised by personal identity number, and the wellbeing assess
     await principal.getByRole('heading', { level: 1, name: `Oro för ${childName}` }).waitFor();
     expect(await principal.locator('main').innerText()).toContain(WORRY);
     const act = principal.locator('section.record-action');
-    await act.getByRole('button', { name: 'Spara' }).click();
+    await act.getByRole('button', { name: 'Spara' }).press('Enter');
     await act.locator('ds-error-summary').getByText('Välj vad som har hänt.').waitFor();
     await act.getByRole('radio', { name: /^Bekräftad/ }).check();
     await expectNoSeriousAxeViolations(principal, 'concern page');
-    await act.getByRole('button', { name: 'Spara' }).click();
+    await act.getByRole('button', { name: 'Spara' }).press('Enter');
     await act.getByText('Sparat: Bekräftad – jag har tagit emot oron.').waitFor();
     await principal.locator('ol.timeline li[data-kind="acknowledged"]').waitFor();
   }, 90_000);
@@ -190,13 +190,13 @@ describe('a concern raised by personal identity number, and the wellbeing assess
 
     await principal.getByRole('textbox', { name: `Vad säger ${childName} själv?` }).fill('Jag vill kunna sova och ha kul med mina kompisar igen.');
 
-    await principal.locator('.triangle-side summary').first().click();
-    await principal.getByRole('button', { name: '+ Styrka – Att lära och lyckas' }).click();
+    await principal.locator('.triangle-side summary').first().press('Enter');
+    await principal.getByRole('button', { name: '+ Styrka – Att lära och lyckas' }).press('Enter');
     await principal.getByRole('textbox', { name: 'Styrka – Att lära och lyckas' }).fill('Tycker om matte och gör sina läxor.');
 
     const matrix = principal.locator('.matrix-editor');
     await matrix.getByRole('textbox', { name: 'Ny uppgift under Motståndskraft' }).fill('Har en nära vän i klassen');
-    await matrix.locator('[data-quadrant="resilience"]').getByRole('button', { name: 'Lägg till' }).click();
+    await matrix.locator('[data-quadrant="resilience"]').getByRole('button', { name: 'Lägg till' }).press('Enter');
     await matrix.getByRole('checkbox', { name: 'Ange barnets läge i matrisen' }).check();
     const x = matrix.getByRole('slider', { name: 'Sårbarhet – motståndskraft' });
     await x.focus();
@@ -207,7 +207,7 @@ describe('a concern raised by personal identity number, and the wellbeing assess
     expect(await matrix.locator('.resilience-matrix__caption').innerText()).toContain('Sårbarhet men skyddande miljö');
     await expectNoSeriousAxeViolations(principal, 'assessment editor');
 
-    await principal.getByRole('button', { name: 'Spara bedömningen' }).click();
+    await principal.getByRole('button', { name: 'Spara bedömningen' }).press('Enter');
     await principal.waitForURL(new RegExp(`/children/${child.id}$`));
     await principal.getByText('Bedömningen är sparad.').waitFor();
     await principal.setViewportSize({ width: 1280, height: 900 });

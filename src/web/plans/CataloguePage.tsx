@@ -443,7 +443,8 @@ export function CataloguePage() {
                   setAdded(null);
                   const created = await api.createIntervention(values);
                   setAdded(t('catalogue.form.added', { title: created.title }));
-                  await queryClient.invalidateQueries({ queryKey: interventionsQueryKey });
+                  // The form empties with the confirmation; the list catches up on its own.
+                  void queryClient.invalidateQueries({ queryKey: interventionsQueryKey });
                 }}
               />
             </div>
