@@ -1167,18 +1167,11 @@ export async function addAgendaItem(options: { db: Db; actor: Actor; meetingId: 
 
     const child = await readableChild(tx, actor, input.childId, 'meeting.agenda_add');
     if ('error' in child) return child;
+    const denied = (details: Record<string, unknown>) =>
+      recordAuditEvent(tx, { actor, action: 'meeting.agenda_add', outcome: 'denied', childId: input.childId, municipalityId: child.row.municipality_id, resourceType: 'meeting', resourceId: meetingId, details });
     const outside = await outsideTeamAges(tx, meeting, ageInYears(child.row.birth_date, at.today));
     if (outside) {
-      await recordAuditEvent(tx, {
-        actor,
-        action: 'meeting.agenda_add',
-        outcome: 'denied',
-        childId: input.childId,
-        municipalityId: child.row.municipality_id,
-        resourceType: 'meeting',
-        resourceId: meetingId,
-        details: { reason: 'outside_team_ages' },
-      });
+      await denied({ reason: 'outside_team_ages' });
       return refuse(outside);
     }
     const [dup] = await queryRows<{ id: string }>(tx, sql`SELECT id FROM meeting_agenda_items WHERE meeting_id = ${meetingId}::uuid AND child_id = ${input.childId}::uuid`);
@@ -1195,16 +1188,7 @@ export async function addAgendaItem(options: { db: Db; actor: Actor; meetingId: 
       recipients.filter((_, i) => !ownSide(members[i]!)),
     );
     if (!found.ok) {
-      await recordAuditEvent(tx, {
-        actor,
-        action: 'meeting.agenda_add',
-        outcome: 'denied',
-        childId: input.childId,
-        municipalityId: child.row.municipality_id,
-        resourceType: 'meeting',
-        resourceId: meetingId,
-        details: { reason: 'consent_missing', missingUnitIds: found.uncovered.map((r) => r.unitId) },
-      });
+      await denied({ reason: 'consent_missing', missingUnitIds: found.uncovered.map((r) => r.unitId) });
       return refuse(consentMissing(found, { sv: 'Barnet kan inte tas upp på mötet', en: 'The child cannot be put on the agenda' }));
     }
     const [created] = await tx
