@@ -86,7 +86,7 @@ describe('activation', () => {
     expect(fields(content(), false)).toEqual(['leadProfessional']);
     expect(fields(content(), true)).toEqual([]);
     expect(fields(content(), false, ['school'])).toEqual([]);
-    expect(fields(content({ childView: { text: null, reasonMissing: null }, guardiansView: { text: null, reasonMissing: null }, needs: [], reviewDate: '2026-11-01' }), true)).toEqual([
+    expect(fields(content({ childView: { text: null, reasonMissing: null, agreement: null }, guardiansView: { text: null, reasonMissing: null, agreement: null }, needs: [], reviewDate: '2026-11-01' }), true)).toEqual([
       'needs',
       'childView',
       'guardiansView',
@@ -127,6 +127,22 @@ describe('the diff between versions', () => {
     ]);
     expect(changes[2]!.label).toEqual({ sv: 'Insats "Hämtas hemma": klart senast ändrad', en: 'Action "Hämtas hemma": due date changed' });
     expect(diffPlanContent(before, before)).toEqual([]);
+  });
+
+  it('records whether the child and the guardians accept the plan, as a change like any other', () => {
+    const before = content();
+    const after = content({ childView: { ...before.childView, agreement: 'agreed' }, guardiansView: { ...before.guardiansView, agreement: 'not_agreed' } });
+    expect(diffPlanContent(before, after).map((c) => [c.path, c.after, c.label.sv])).toEqual([
+      ['childView.agreement', 'agreed', 'Barnets svar på planen'],
+      ['guardiansView.agreement', 'not_agreed', 'Vårdnadshavarnas svar på planen'],
+    ]);
+    // Not a condition for activation: accepting a plan is voluntary.
+    expect(activationProblems({ content: after, agencies: ['school'], hasLeadProfessional: false, today: '2026-11-23' })).toEqual([]);
+    // Versions saved before the answer existed have none, and that is no change.
+    const legacy = structuredClone(before) as PlanContent;
+    delete (legacy.childView as Partial<PlanContent['childView']>).agreement;
+    expect(diffPlanContent(legacy, before)).toEqual([]);
+    expect(() => PlanContentSchema.parse({ ...before, childView: { ...before.childView, agreement: 'maybe' } })).toThrow();
   });
 
   it('lets a team member change only status and comment of their own unit’s actions', () => {

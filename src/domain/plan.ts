@@ -65,10 +65,19 @@ export const PlanNeedSchema = z.strictObject({
   actions: z.array(PlanActionSchema).max(30),
 });
 
-/** A view (child's or guardians'): what they said, or why it could not be recorded. */
+/**
+ * Whether they accept the plan. Accepting a child's plan is voluntary
+ * (DOMAIN.md): the answer is recorded, never required, and a plan the family
+ * does not accept can still be written down with their view.
+ */
+export const PLAN_AGREEMENTS = ['agreed', 'agreed_with_reservations', 'not_agreed'] as const;
+export type PlanAgreement = (typeof PLAN_AGREEMENTS)[number];
+
+/** A view (child's or guardians'): what they said, or why it could not be recorded, and whether they accept the plan. */
 export const PlanViewSchema = z.strictObject({
   text: text(4000).nullable().default(null),
   reasonMissing: text(1000).nullable().default(null),
+  agreement: z.enum(PLAN_AGREEMENTS).nullable().default(null),
 });
 
 export const PlanContentSchema = z.strictObject({
@@ -223,6 +232,8 @@ const FIELD_LABELS: Record<string, { sv: string; en: string }> = {
   'childView.reasonMissing': { sv: 'Varför barnets syn saknas', en: "Why the child's view is missing" },
   'guardiansView.text': { sv: 'Vårdnadshavarnas syn', en: "The guardians' view" },
   'guardiansView.reasonMissing': { sv: 'Varför vårdnadshavarnas syn saknas', en: "Why the guardians' view is missing" },
+  'childView.agreement': { sv: 'Barnets svar på planen', en: "The child's answer to the plan" },
+  'guardiansView.agreement': { sv: 'Vårdnadshavarnas svar på planen', en: "The guardians' answer to the plan" },
   indicator: { sv: 'indikator', en: 'indicator' },
   need: { sv: 'behov', en: 'need' },
   desiredOutcome: { sv: 'önskat resultat', en: 'desired outcome' },
@@ -249,7 +260,7 @@ export function diffPlanContent(before: PlanContent, after: PlanContent): PlanCh
     }
   }
   for (const view of ['childView', 'guardiansView'] as const) {
-    for (const part of ['text', 'reasonMissing'] as const) {
+    for (const part of ['text', 'reasonMissing', 'agreement'] as const) {
       if (!same(before[view][part], after[view][part])) {
         changes.push({ path: `${view}.${part}`, kind: 'changed', before: before[view][part], after: after[view][part], label: FIELD_LABELS[`${view}.${part}`]! });
       }

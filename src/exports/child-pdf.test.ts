@@ -40,7 +40,7 @@ describe('the child-friendly PDF', () => {
     expect(pdf.text).toContain('Vårdcentralen Ängsbacken hjälper dig:');
     expect(pdf.text).toContain('Vem kan du prata med? Din barnkontakt Åsa Lindqvist Rektor, Solbackens skola Telefon 0470-55 01 01');
     expect(pdf.text).toContain('Din stödsamordnare Jörgen Håkansson');
-    expect(pdf.text).toContain(`Det här har du sagt ”${doc.content.childView.text}”`);
+    expect(pdf.text).toContain(`Det här har du sagt ”${doc.content.childView.text}” Du har sagt ja till planen.`);
     expect(pdf.text).toContain('Vi träffas igen 10 juni 2025');
     // Nothing the child does not need.
     expect(pdf.text).not.toContain(doc.child.personnummer!);

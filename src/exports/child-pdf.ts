@@ -56,6 +56,8 @@ export async function renderChildPdf(doc: PlanDocument, lang: Lang): Promise<Uin
   const view = doc.content.childView.text;
   if (view) quote(w, lang === 'sv' ? `”${view}”` : `“${view}”`);
   else w.text(t.noWords, { size: 16 });
+  const answer = doc.content.childView.agreement;
+  if (answer) w.text(t.yourAnswer[answer], { size: 16 });
 
   w.space(10);
   w.text(t.next(formatDate(doc.content.reviewDate, lang)), { size: 16, weight: 'bold' });

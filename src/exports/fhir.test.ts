@@ -124,6 +124,8 @@ describe('the plan as FHIR R4', () => {
     const notes = carePlan.note!.map((n) => n.text);
     expect(notes).toContain(`Barnets syn: ${doc.content.childView.text}`);
     expect(notes).toContain(`Vårdnadshavarnas syn: ${doc.content.guardiansView.text}`);
+    expect(notes).toContain('Barnet: Har sagt ja till planen.');
+    expect(notes).toContain('Vårdnadshavarna: Har sagt ja till planen, men inte till allt (se där vi inte är överens).');
     expect(carePlan.note!.find((n) => n.text.startsWith('Barnets syn'))!.authorReference).toEqual({ reference: bundle.entry![0]!.fullUrl });
     expect(byUrl.get(carePlan.careTeam![0]!.reference!)!.resourceType).toBe('CareTeam');
     expect(byUrl.get(carePlan.supportingInfo![0]!.reference!)!.resourceType).toBe('QuestionnaireResponse');

@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import type { ActionStatus, PlanStatus } from '../domain/plan.ts';
 import type { PlanDocument, PlanDocumentAction, PlanDocumentPerson } from '../domain/plan-document.ts';
-import { AGENCY_LABELS, CONSENT_CATEGORY_LABELS, CONSENT_PURPOSE_LABELS, labelOf } from './text.ts';
+import { AGENCY_LABELS, CONSENT_CATEGORY_LABELS, CONSENT_PURPOSE_LABELS, labelOf, PLAN_TEXT } from './text.ts';
 
 /** Our own code systems and identifiers. The host is a placeholder until a deployment has its own. */
 export const SAMSYN_FHIR_BASE = 'https://samsyn.example/fhir';
@@ -287,6 +287,10 @@ export function fhirResources(doc: PlanDocument): { fullUrl: string; resource: f
   if (childView) notes.push({ authorReference: patientRef, text: childView });
   const guardiansView = view(doc.content.guardiansView, 'Vårdnadshavarnas syn');
   if (guardiansView) notes.push({ authorString: 'Vårdnadshavarna', text: guardiansView });
+  // Accepting a plan is voluntary: the answers, where recorded, as notes in their own words.
+  const answers = PLAN_TEXT.sv.agreement;
+  if (doc.content.childView.agreement) notes.push({ authorReference: patientRef, text: `Barnet: ${answers[doc.content.childView.agreement]}` });
+  if (doc.content.guardiansView.agreement) notes.push({ authorString: 'Vårdnadshavarna', text: `Vårdnadshavarna: ${answers[doc.content.guardiansView.agreement]}` });
   if (doc.content.disagreements) notes.push({ text: `Oenighet: ${doc.content.disagreements}` });
   if (doc.content.otherMeasures) notes.push({ text: `Åtgärder av andra: ${doc.content.otherMeasures}` });
   if (doc.overallResponsibilityName || doc.content.overallResponsibility) {

@@ -310,10 +310,12 @@ export function planDocumentFixture(options: FixtureOptions = {}): PlanDocument 
       childView: {
         text: long('Jag vill att någon är med mig på rasten. Jag vill också börja spela fotboll med Ängla.', 4),
         reasonMissing: null,
+        agreement: 'agreed',
       },
       guardiansView: {
         text: 'Vi är glada att alla nu pratar med varandra. Vi vill att skolan hör av sig direkt när något händer.',
         reasonMissing: null,
+        agreement: 'agreed_with_reservations',
       },
       disagreements: 'Pappa Văn Minh tycker att utredningen hos BUP borde börja tidigare än i april.',
       overallResponsibility: 'municipality',

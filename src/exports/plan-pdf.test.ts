@@ -46,6 +46,9 @@ describe('the family PDF of the child’s plan', () => {
     }
     expect(pdf.text).toContain(`”${doc.content.childView.text}”`);
     expect(pdf.text).toContain(`”${doc.content.guardiansView.text}”`);
+    // Whether they accept the plan (voluntary): the child yes, the guardians yes with reservations.
+    expect(pdf.text).toContain(`”${doc.content.childView.text}” Har sagt ja till planen.`);
+    expect(pdf.text).toContain(`”${doc.content.guardiansView.text}” Har sagt ja till planen, men inte till allt (se där vi inte är överens).`);
     expect(pdf.text).toContain(doc.content.disagreements!);
     expect(pdf.text).toContain('Vi träffas och går igenom planen igen 10 juni 2025.');
     expect(pdf.text).toContain('Ansvarig BUP Exempelstad, Thị Hương Nguyễn');
@@ -122,12 +125,15 @@ describe('the family PDF of the child’s plan', () => {
   it('survives what people type: a word longer than a line, line breaks, an emoji the font lacks', async () => {
     const doc = planDocumentFixture();
     doc.content.reason = `Se https://exempel.example/${'mycket-lång-adress-'.repeat(12)}slut\nNy rad.\tTabb.`;
-    doc.content.childView = { text: 'Jag är glad 🙂 nu', reasonMissing: null };
-    doc.content.guardiansView = { text: null, reasonMissing: 'Vårdnadshavarna kunde inte komma till mötet.' };
+    doc.content.childView = { text: 'Jag är glad 🙂 nu', reasonMissing: null, agreement: null };
+    doc.content.guardiansView = { text: null, reasonMissing: 'Vårdnadshavarna kunde inte komma till mötet.', agreement: null };
+    // A version saved before the answer to the plan was recorded has no `agreement` at all.
+    delete (doc.content.childView as Partial<typeof doc.content.childView>).agreement;
     doc.generatedTestData = false;
     const pdf = await readPdf(await renderPlanPdf(doc, 'sv'));
     expect(pdf.text).toContain('Jag är glad ? nu');
-    expect(pdf.text).toContain('Kunde inte tas med: Vårdnadshavarna kunde inte komma till mötet.');
+    expect(pdf.text).toContain('Kunde inte tas med: Vårdnadshavarna kunde inte komma till mötet. Har inte svarat på planen ännu.');
+    expect(pdf.text).toContain('Jag är glad ? nu” Har inte svarat på planen ännu.');
     expect(pdf.text).toContain('Ny rad. Tabb.');
     expect(layoutProblems(pdf, 56)).toEqual([]);
     expect(pdf.footers.join(' ')).not.toContain('Testdata');

@@ -155,9 +155,11 @@ function actionBlock(w: PdfWriter, action: PlanDocumentAction, lang: Lang): void
   w.space(4);
 }
 
-function viewText(w: PdfWriter, view: { text: string | null; reasonMissing: string | null }, lang: Lang): void {
+function viewText(w: PdfWriter, view: PlanDocument['content']['childView'], lang: Lang): void {
   const t = PLAN_TEXT[lang];
   if (view.text) w.text(lang === 'sv' ? `”${view.text}”` : `“${view.text}”`, { size: 11.5 });
   else if (view.reasonMissing) w.text(`${t.viewMissing}: ${view.reasonMissing}`);
   else w.text(t.viewNotRecorded, { color: COLORS.muted });
+  // Versions saved before the answer to the plan was recorded have none.
+  w.text(t.agreement[view.agreement ?? 'none'], { weight: 'bold' });
 }

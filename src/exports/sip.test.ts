@@ -45,7 +45,8 @@ describe('the SIP (samordnad individuell plan)', () => {
     expect(pdf.text).toContain(`${t.otherMeasures} ${doc.content.otherMeasures}`);
     expect(pdf.text).toContain(`${t.overall} Exempelstads kommun (kommun)`);
     expect(pdf.text).toContain('Barnet var med i bedömningen.');
-    expect(pdf.text).toContain(`Barnets egen syn ”${doc.content.childView.text}”`);
+    expect(pdf.text).toContain(`Barnets egen syn ”${doc.content.childView.text}” Har sagt ja till planen.`);
+    expect(pdf.text).toContain(`”${doc.content.guardiansView.text}” Har sagt ja till planen, men inte till allt`);
     expect(pdf.text).toContain('Skriftligt samtycke, gäller 1 mars 2025 – 28 februari 2026.');
     expect(pdf.text).toContain('Får delas med Socialtjänst, BUP (barn- och ungdomspsykiatri), Solbackens skola, Elevhälsan Solbacken');
     expect(pdf.text).toContain('Planen följs upp 10 juni 2025.');

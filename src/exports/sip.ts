@@ -243,9 +243,8 @@ function describe(item: SipIntervention): string {
   return item.interventionTitle && item.interventionTitle !== item.description ? `${item.interventionTitle}: ${item.description}` : item.description;
 }
 
-function viewLine(view: { text: string | null; reasonMissing: string | null }, lang: Lang): string {
+function viewLine(view: PlanDocument['content']['childView'], lang: Lang): string {
   const p = PLAN_TEXT[lang];
-  if (view.text) return lang === 'sv' ? `”${view.text}”` : `“${view.text}”`;
-  if (view.reasonMissing) return `${p.viewMissing}: ${view.reasonMissing}`;
-  return p.viewNotRecorded;
+  const said = view.text ? (lang === 'sv' ? `”${view.text}”` : `“${view.text}”`) : view.reasonMissing ? `${p.viewMissing}: ${view.reasonMissing}` : p.viewNotRecorded;
+  return `${said} ${p.agreement[view.agreement ?? 'none']}`;
 }

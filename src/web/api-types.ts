@@ -267,6 +267,8 @@ export const REVIEWED_ACTION_STATUSES = ['done', 'ongoing', 'not_done'] as const
 export type ReviewedActionStatus = (typeof REVIEWED_ACTION_STATUSES)[number];
 /** The body (huvudman) with overall responsibility for a SIP. */
 export const RESPONSIBLE_BODIES = ['municipality', 'region'] as const satisfies typeof planDomain.RESPONSIBLE_BODIES;
+export const PLAN_AGREEMENTS = ['agreed', 'agreed_with_reservations', 'not_agreed'] as const satisfies typeof planDomain.PLAN_AGREEMENTS;
+export type PlanAgreement = (typeof PLAN_AGREEMENTS)[number];
 export type ResponsibleBody = (typeof RESPONSIBLE_BODIES)[number];
 
 export type LeadProfessional = Out<typeof plans.LeadProfessionalView>;

@@ -168,6 +168,9 @@ describe("the child's plan, from a concern to a closed plan", () => {
 
     await page.getByRole('textbox', { name: `Vad säger ${childName} själv?` }).fill(CHILD_VIEW);
     await page.getByRole('textbox', { name: 'Vad säger vårdnadshavarna?' }).fill(GUARDIANS_VIEW);
+    // Whether they accept the plan is recorded, never required: the child says yes, the guardians are not asked yet.
+    await page.getByRole('group', { name: new RegExp(`^Säger ${childName} ja till planen\\?`) }).getByRole('radio', { name: 'Ja', exact: true }).check();
+    expect(await page.getByRole('group', { name: /^Säger vårdnadshavarna ja till planen\?/ }).getByRole('radio', { name: 'Inte tillfrågade ännu' }).isChecked()).toBe(true);
     // The review within two weeks, so it shows in the work list.
     await page.getByRole('button', { name: 'Om 2 veckor' }).press('Enter');
 
@@ -237,6 +240,9 @@ describe("the child's plan, from a concern to a closed plan", () => {
       await social.goto(`${server.url}/plans/${planId}`);
       await social.getByRole('heading', { level: 1, name: `Barnets plan – ${childName}` }).waitFor();
       expect(await social.getByRole('button', { name: 'Spara', exact: true }).count()).toBe(0);
+      const answers = social.locator('p.agreement-read');
+      await answers.first().waitFor();
+      expect(await answers.allInnerTexts()).toEqual(['Säger ja till planen.', 'Har inte svarat på planen ännu.']);
       await social.getByText('Du kan uppdatera status och kommentar för de insatser din enhet ansvarar för.').waitFor();
       const actions = social.locator('li.action-card');
       expect(await actions.count()).toBe(2);

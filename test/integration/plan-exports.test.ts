@@ -78,7 +78,8 @@ async function childWithPlan(options: { protectedIdentity?: boolean } = {}) {
         },
       ],
       childView: { text: 'Jag vill inte vara trött i skolan.', reasonMissing: null },
-      guardiansView: { text: 'Vi behöver hjälp med kvällarna.', reasonMissing: null },
+      // The guardians do not accept the plan (voluntary); the child has not been asked (no `agreement`: null).
+      guardiansView: { text: 'Vi behöver hjälp med kvällarna.', reasonMissing: null, agreement: 'not_agreed' },
       overallResponsibility: 'municipality',
       otherMeasures: 'Fritidsgården erbjuder läxhjälp.',
       reviewDate: dayOffset(40),
@@ -101,8 +102,8 @@ describe('plan exports', () => {
       'Sova hela nätter',
       'Sömnrådgivning hos sjuksköterskan',
       'Stöd i kvällsrutiner från familjebehandlare',
-      'Jag vill inte vara trött i skolan.',
-      'Vi behöver hjälp med kvällarna.',
+      'Jag vill inte vara trött i skolan.” Har inte svarat på planen ännu.',
+      'Vi behöver hjälp med kvällarna.” Har sagt nej till planen.',
     ]) {
       expect(pdf.text, text).toContain(text);
     }

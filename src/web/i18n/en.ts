@@ -1061,6 +1061,21 @@ export const en: Messages = {
       guardiansReason: "Why could the guardians' view not be included?",
       disagreements: 'Disagreements',
       disagreementsDescription: 'If the child, the guardians or an agency disagree with something in the plan: who, and about what.',
+      childAgreement: 'Does {{child}} agree to the plan?',
+      guardiansAgreement: 'Do the guardians agree to the plan?',
+      agreementDescription: 'Accepting a plan is voluntary. The answer is written into the plan, and the plan can be written even if the answer is no.',
+      agreement: {
+        agreed: 'Yes',
+        agreed_with_reservations: 'Yes, with reservations (write which under Disagreements)',
+        not_agreed: 'No',
+        notAsked: 'Not asked yet',
+      },
+      agreementRead: {
+        agreed: 'Agrees to the plan.',
+        agreed_with_reservations: 'Agrees to the plan, with reservations.',
+        not_agreed: 'Does not agree to the plan.',
+        notAsked: 'Has not answered yet.',
+      },
     },
     sip: {
       heading: 'SIP – coordinated individual plan',

@@ -1061,6 +1061,21 @@ export const sv = {
       guardiansReason: 'Varför kunde vårdnadshavarnas syn inte tas med?',
       disagreements: 'Oenighet',
       disagreementsDescription: 'Om barnet, vårdnadshavarna eller någon verksamhet inte håller med om något i planen: vem, och om vad.',
+      childAgreement: 'Säger {{child}} ja till planen?',
+      guardiansAgreement: 'Säger vårdnadshavarna ja till planen?',
+      agreementDescription: 'Det är frivilligt att ta emot en plan. Svaret skrivs in i planen, och det går att skriva planen även om svaret är nej.',
+      agreement: {
+        agreed: 'Ja',
+        agreed_with_reservations: 'Ja, med förbehåll (skriv vilka under Oenighet)',
+        not_agreed: 'Nej',
+        notAsked: 'Inte tillfrågade ännu',
+      },
+      agreementRead: {
+        agreed: 'Säger ja till planen.',
+        agreed_with_reservations: 'Säger ja till planen, med förbehåll.',
+        not_agreed: 'Säger nej till planen.',
+        notAsked: 'Har inte svarat på planen ännu.',
+      },
     },
     sip: {
       heading: 'SIP – samordnad individuell plan',

@@ -14,7 +14,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEven
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, isApiError } from '../api.ts';
-import { RESPONSIBLE_BODIES, type Assessment, type ChildDetail, type Intervention, type Me, type Plan, type PlanContent, type ToolDefinition } from '../api-types.ts';
+import { PLAN_AGREEMENTS, RESPONSIBLE_BODIES, type Assessment, type ChildDetail, type Intervention, type Me, type Plan, type PlanContent, type ToolDefinition } from '../api-types.ts';
 import { FormErrorSummary, type Problem } from '../components/FormErrorSummary.tsx';
 import { errorMessage } from '../components/Status.tsx';
 import { useTeam } from '../child/queries.ts';
@@ -508,6 +508,7 @@ export function PlanEditor({ childId, childName, plan, child, me, tool, assessme
             textDescription={t('plan.views.childTextDescription')}
             missingLabel={t('plan.views.childMissing')}
             reasonLabel={t('plan.views.childReason')}
+            agreementLabel={t('plan.views.childAgreement', { child: childName })}
           />
           <ViewEditor
             id={fieldId.guardiansView}
@@ -517,6 +518,7 @@ export function PlanEditor({ childId, childName, plan, child, me, tool, assessme
             textDescription={t('plan.views.guardiansTextDescription')}
             missingLabel={t('plan.views.guardiansMissing')}
             reasonLabel={t('plan.views.guardiansReason')}
+            agreementLabel={t('plan.views.guardiansAgreement')}
           />
           <Textfield
             id='plan-disagreements'
@@ -645,6 +647,7 @@ function ViewEditor({
   textDescription,
   missingLabel,
   reasonLabel,
+  agreementLabel,
 }: {
   id: string;
   view: ViewDraft;
@@ -653,7 +656,10 @@ function ViewEditor({
   textDescription: string;
   missingLabel: string;
   reasonLabel: string;
+  agreementLabel: string;
 }) {
+  const { t } = useTranslation();
+  const agreement = view.agreement ?? null;
   return (
     <div className='stack-sm view-editor'>
       {view.missing ? (
@@ -662,6 +668,20 @@ function ViewEditor({
         <Textfield id={id} multiline rows={4} label={textLabel} description={textDescription} value={view.text} maxLength={4000} onChange={(e) => onChange({ text: e.target.value })} />
       )}
       <Checkbox label={missingLabel} value='missing' checked={view.missing} onChange={(e) => onChange({ missing: e.target.checked })} />
+      <Fieldset id={`${id}-agreement`} className='agreement-choice'>
+        <Fieldset.Legend>{agreementLabel}</Fieldset.Legend>
+        <Fieldset.Description>{t('plan.views.agreementDescription')}</Fieldset.Description>
+        {[...PLAN_AGREEMENTS, null].map((value) => (
+          <Radio
+            key={value ?? 'not-asked'}
+            name={`${id}-agreement`}
+            value={value ?? ''}
+            label={value ? t(`plan.views.agreement.${value}`) : t('plan.views.agreement.notAsked')}
+            checked={agreement === value}
+            onChange={() => onChange({ agreement: value })}
+          />
+        ))}
+      </Fieldset>
     </div>
   );
 }

@@ -27,8 +27,14 @@ export function PlanReadOnly({ plan, tool }: { plan: Plan; tool: ToolDefinition 
   const language = currentLanguage();
   const c = plan.content;
   const indicatorName = (key: string) => localized(tool?.indicators.find((i) => i.key === key)?.name, language) || key;
-  const view = (v: Plan['content']['childView']) =>
-    v.text ? <blockquote className='child-view'>{v.text}</blockquote> : v.reasonMissing ? <p className='note-body'>{t('plan.read.missingBecause', { reason: v.reasonMissing })}</p> : <p className='status-text'>{t('plan.read.notWritten')}</p>;
+  const view = (v: Plan['content']['childView']) => (
+    <>
+      {v.text ? <blockquote className='child-view'>{v.text}</blockquote> : v.reasonMissing ? <p className='note-body'>{t('plan.read.missingBecause', { reason: v.reasonMissing })}</p> : <p className='status-text'>{t('plan.read.notWritten')}</p>}
+      <p className='agreement-read' data-agreement={v.agreement ?? 'not-asked'}>
+        {t(`plan.views.agreementRead.${v.agreement ?? 'notAsked'}`)}
+      </p>
+    </>
+  );
 
   return (
     <div className='stack plan-read'>

@@ -30,8 +30,8 @@ function base(): PlanContent {
         ],
       },
     ],
-    childView: { text: 'Jag vill komma i tid.', reasonMissing: null },
-    guardiansView: { text: null, reasonMissing: null },
+    childView: { text: 'Jag vill komma i tid.', reasonMissing: null, agreement: null },
+    guardiansView: { text: null, reasonMissing: null, agreement: null },
     disagreements: null,
     overallResponsibility: null,
     otherMeasures: null,
@@ -46,11 +46,14 @@ describe('the plan draft', () => {
     const draft = fromContent(content);
     draft.disagreements = '   ';
     draft.reason = '  Hög frånvaro.  ';
-    draft.guardiansView = { missing: true, text: 'kvar från förut', reasonMissing: ' Kunde inte nås. ' };
+    draft.guardiansView = { missing: true, text: 'kvar från förut', reasonMissing: ' Kunde inte nås. ', agreement: null };
+    // A draft kept in the browser from before the answer to the plan existed has no `agreement`.
+    delete (draft.childView as Partial<typeof draft.childView>).agreement;
     const sent = toContent(draft);
     expect(sent.disagreements).toBeNull();
     expect(sent.reason).toBe('Hög frånvaro.');
-    expect(sent.guardiansView).toEqual({ text: null, reasonMissing: 'Kunde inte nås.' });
+    expect(sent.guardiansView).toEqual({ text: null, reasonMissing: 'Kunde inte nås.', agreement: null });
+    expect(sent.childView.agreement).toBeNull();
   });
 
   it('lists what must be filled in before saving, each pointing at its field', () => {
@@ -81,12 +84,12 @@ describe('merging my changes into their version', () => {
     theirs.disagreements = 'Pappa vill inte ha hembesök.';
     theirs.needs[0]!.actions[0]!.status = 'ongoing';
     const mine = base();
-    mine.guardiansView = { text: 'Vi vill ha hjälp med morgnarna.', reasonMissing: null };
+    mine.guardiansView = { text: 'Vi vill ha hjälp med morgnarna.', reasonMissing: null, agreement: 'agreed' };
     mine.needs[0]!.actions[0]!.description = 'Hämtas hemma på måndagar';
 
     const { content, bothChanged } = mergeContent(start, mine, theirs);
     expect(content.disagreements).toBe('Pappa vill inte ha hembesök.');
-    expect(content.guardiansView.text).toBe('Vi vill ha hjälp med morgnarna.');
+    expect(content.guardiansView).toEqual({ text: 'Vi vill ha hjälp med morgnarna.', reasonMissing: null, agreement: 'agreed' });
     expect(content.needs[0]!.actions[0]).toMatchObject({ status: 'ongoing', description: 'Hämtas hemma på måndagar' });
     expect(bothChanged).toEqual([]);
   });

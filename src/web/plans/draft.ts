@@ -30,7 +30,7 @@ export type NeedDraft = {
 };
 
 /** A view (the child's, the guardians'): what they said – or, when `missing`, why it could not be recorded. */
-export type ViewDraft = { missing: boolean; text: string; reasonMissing: string };
+export type ViewDraft = { missing: boolean; text: string; reasonMissing: string; agreement: PlanContent['childView']['agreement'] };
 
 export type PlanDraft = {
   reason: string;
@@ -87,8 +87,8 @@ export function emptyDraft(today: string): PlanDraft {
     assessmentSummary: '',
     assessmentId: null,
     needs: [emptyNeed()],
-    childView: { missing: false, text: '', reasonMissing: '' },
-    guardiansView: { missing: false, text: '', reasonMissing: '' },
+    childView: { missing: false, text: '', reasonMissing: '', agreement: null },
+    guardiansView: { missing: false, text: '', reasonMissing: '', agreement: null },
     disagreements: '',
     overallResponsibility: null,
     otherMeasures: '',
@@ -99,11 +99,13 @@ export function emptyDraft(today: string): PlanDraft {
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
 
 function viewToContent(v: ViewDraft): PlanContent['childView'] {
-  return v.missing ? { text: null, reasonMissing: orNull(v.reasonMissing) } : { text: orNull(v.text), reasonMissing: null };
+  const agreement = v.agreement ?? null;
+  return v.missing ? { text: null, reasonMissing: orNull(v.reasonMissing), agreement } : { text: orNull(v.text), reasonMissing: null, agreement };
 }
 
 function viewFromContent(v: PlanContent['childView']): ViewDraft {
-  return { missing: !v.text && Boolean(v.reasonMissing), text: v.text ?? '', reasonMissing: v.reasonMissing ?? '' };
+  // Versions saved before the answer to the plan was recorded have no `agreement`.
+  return { missing: !v.text && Boolean(v.reasonMissing), text: v.text ?? '', reasonMissing: v.reasonMissing ?? '', agreement: v.agreement ?? null };
 }
 
 /** What the API gets: trimmed text, empty text as null. */
@@ -289,6 +291,7 @@ export function mergeContent(base: PlanContent, mine: PlanContent, theirs: PlanC
     merged[view] = {
       text: pick(`${view}.text`, base[view].text, mine[view].text, theirs[view].text),
       reasonMissing: pick(`${view}.reasonMissing`, base[view].reasonMissing, mine[view].reasonMissing, theirs[view].reasonMissing),
+      agreement: pick(`${view}.agreement`, base[view].agreement ?? null, mine[view].agreement ?? null, theirs[view].agreement ?? null),
     };
   }
 
