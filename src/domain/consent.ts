@@ -10,7 +10,7 @@
  * which purposes, and for how long. Withdrawal by any party ends it for everyone
  * on the very next request.
  */
-import type { AgencyType } from './types.ts';
+import type { AgencyType, LocalizedText } from './types.ts';
 
 /** Information categories that records carry. */
 export const INFORMATION_CATEGORIES = [
@@ -24,6 +24,18 @@ export const INFORMATION_CATEGORIES = [
   'meeting',
 ] as const;
 export type InformationCategory = (typeof INFORMATION_CATEGORIES)[number];
+
+/** Each category in words, as a list reads it ("skola, välbefinnande"): consent summaries and exports. */
+export const CATEGORY_NAMES: Record<InformationCategory, LocalizedText> = {
+  concern: { sv: 'oro', en: 'concerns' },
+  wellbeing: { sv: 'välbefinnande', en: 'wellbeing' },
+  plan: { sv: 'barnets plan', en: "child's plan" },
+  school: { sv: 'skola', en: 'school' },
+  health: { sv: 'hälsa', en: 'health' },
+  social: { sv: 'socialt', en: 'social' },
+  police: { sv: 'polis', en: 'police' },
+  meeting: { sv: 'möten', en: 'meetings' },
+};
 
 /** Purposes a consent can be given for. */
 export const CONSENT_PURPOSES = ['team_meeting', 'childs_plan', 'information_sharing'] as const;

@@ -14,9 +14,10 @@
  */
 /// <reference types="fhir" />
 import { createHash } from 'node:crypto';
+import { CATEGORY_NAMES } from '../domain/consent.ts';
 import type { ActionStatus, PlanStatus } from '../domain/plan.ts';
 import type { PlanDocument, PlanDocumentAction, PlanDocumentPerson } from '../domain/plan-document.ts';
-import { AGENCY_LABELS, CONSENT_CATEGORY_LABELS, CONSENT_PURPOSE_LABELS, labelOf, PLAN_TEXT } from './text.ts';
+import { AGENCY_LABELS, CONSENT_PURPOSE_LABELS, labelOf, PLAN_TEXT } from './text.ts';
 
 /** Our own code systems and identifiers. The host is a placeholder until a deployment has its own. */
 export const SAMSYN_FHIR_BASE = 'https://samsyn.example/fhir';
@@ -384,7 +385,7 @@ export function fhirResources(doc: PlanDocument): { fullUrl: string; resource: f
           { system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: 'COC', display: 'coordination of care' },
           ...consent.purposes.map((p) => ({ system: CS.consentPurpose, code: p, display: labelOf(CONSENT_PURPOSE_LABELS, p, 'sv') })),
         ],
-        code: consent.categories.map((c) => ({ coding: [{ system: CS.informationCategory, code: c, display: labelOf(CONSENT_CATEGORY_LABELS, c, 'sv') }] })),
+        code: consent.categories.map((c) => ({ coding: [{ system: CS.informationCategory, code: c, display: labelOf(CATEGORY_NAMES, c, 'sv') }] })),
       },
     };
     if (performers.length > 0) resource.performer = performers;

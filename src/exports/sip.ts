@@ -10,13 +10,13 @@
  * `renderSipPdf` prints it. Swedish is the language of the SIP; English is
  * there for reference. Pure.
  */
+import { CATEGORY_NAMES } from '../domain/consent.ts';
 import type { PlanDocument, PlanDocumentAction } from '../domain/plan-document.ts';
 import type { LocalizedText } from '../domain/types.ts';
 import { COLORS, PdfWriter } from './pdf-writer.ts';
 import {
   ACTION_STATUS_LABELS,
   AGENCY_LABELS,
-  CONSENT_CATEGORY_LABELS,
   CONSENT_PURPOSE_LABELS,
   formatDate,
   labelOf,
@@ -224,7 +224,7 @@ export async function renderSipPdf(doc: PlanDocument, lang: Lang = 'sv'): Promis
     w.ensure(100); // keep one consent together
     w.text(t.consentLine(consent.form === 'written' ? t.written : t.oral, date(consent.validFrom), date(consent.validTo)), { weight: 'bold', after: 2 });
     w.row(t.consentPurposes, consent.purposes.map((c) => labelOf(CONSENT_PURPOSE_LABELS, c, lang)).join(', '));
-    w.row(t.consentCategories, consent.categories.map((c) => labelOf(CONSENT_CATEGORY_LABELS, c, lang)).join(', '));
+    w.row(t.consentCategories, consent.categories.map((c) => labelOf(CATEGORY_NAMES, c, lang)).join(', '));
     const recipients = [...consent.recipientAgencyTypes.map((a) => AGENCY_LABELS[a][lang]), ...consent.recipientUnitNames];
     w.row(t.consentRecipients, recipients.join(', '));
     w.row(t.consentRecorded, date(consent.recordedAt));

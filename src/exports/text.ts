@@ -66,18 +66,7 @@ export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, LocalizedText> =
   private_provider: { sv: 'Enskild utförare', en: 'Private provider' },
 };
 
-/** Information categories and purposes of a consent, by code; unknown codes are shown as they are. */
-export const CONSENT_CATEGORY_LABELS: Record<string, LocalizedText> = {
-  concern: { sv: 'oro', en: 'concerns' },
-  wellbeing: { sv: 'välbefinnande', en: 'wellbeing' },
-  plan: { sv: 'barnets plan', en: "the child's plan" },
-  school: { sv: 'skola', en: 'school' },
-  health: { sv: 'hälsa', en: 'health' },
-  social: { sv: 'socialt', en: 'social' },
-  police: { sv: 'polis', en: 'police' },
-  meeting: { sv: 'möten', en: 'meetings' },
-};
-
+/** Purposes of a consent, by code; unknown codes are shown as they are (categories: `CATEGORY_NAMES` in domain/consent). */
 export const CONSENT_PURPOSE_LABELS: Record<string, LocalizedText> = {
   team_meeting: { sv: 'teammöte', en: 'team meeting' },
   childs_plan: { sv: 'barnets plan', en: "the child's plan" },

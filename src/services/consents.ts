@@ -11,6 +11,7 @@ import { consentParties, consents } from '../db/schema/index.ts';
 import { type Actor, canManageConsent, canReadBasicRecord } from '../domain/access.ts';
 import { ageInYears } from '../domain/age.ts';
 import {
+  CATEGORY_NAMES,
   type ConsentPurpose,
   type ConsentState,
   childConsentRequired,
@@ -284,17 +285,6 @@ export async function listConsents(options: { db: Db; actor: Actor; childId: str
     return { items };
   });
 }
-
-const CATEGORY_NAMES: Record<InformationCategory, LocalizedText> = {
-  concern: { sv: 'oro', en: 'concerns' },
-  wellbeing: { sv: 'välbefinnande', en: 'wellbeing' },
-  plan: { sv: 'barnets plan', en: "child's plan" },
-  school: { sv: 'skola', en: 'school' },
-  health: { sv: 'hälsa', en: 'health' },
-  social: { sv: 'socialt', en: 'social' },
-  police: { sv: 'polis', en: 'police' },
-  meeting: { sv: 'möten', en: 'meetings' },
-};
 
 /** "Delas med: socialtjänsten, BUP (skola, välbefinnande) till 2027-03-01 – samtycke från båda vårdnadshavarna". */
 function summarize(
